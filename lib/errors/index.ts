@@ -1,0 +1,2 @@
+export { SdkError, isSdkError } from './SdkError'
+export type { SdkErrorCode, SdkErrorOptions } from './SdkError'

@@ -1,0 +1,415 @@
+import { ExVerParseError } from './ExVerParseError'
+import type { ExVerGrammarRule } from './ExVerParseError'
+
+/** A comparison operator of a range anchor. */
+export type CmpOp = '>=' | '<=' | '>' | '<' | '=' | '!=' | '^' | '~'
+
+/** One prerelease element: a number (`1`) or a run of ASCII letters (`beta`). */
+export type PrereleaseSegment = string | number
+
+/** How the parser builds its results; the model passes its own constructors in. */
+export interface ExVerFactory<V, E, R> {
+  version(number: number[], prerelease: PrereleaseSegment[]): V
+  extended(flavor: string | null, upstream: V, downstream: V): E
+  anchor(operator: CmpOp, version: E): R
+  and(left: R, right: R): R
+  or(left: R, right: R): R
+  not(value: R): R
+  any(): R
+  none(): R
+  flavor(flavor: string): R
+}
+
+/** Nesting (parentheses and `!`) deeper than this is refused rather than risking the stack. */
+export const MAX_RANGE_DEPTH = 1000
+
+const FAIL = null
+const OPS: readonly CmpOp[] = ['>=', '<=', '>', '<', '=', '!=', '^', '~']
+
+const enum C {
+  Tab = 9,
+  Lf = 10,
+  Cr = 13,
+  Space = 32,
+  Bang = 33,
+  Hash = 35,
+  Amp = 38,
+  LParen = 40,
+  RParen = 41,
+  Star = 42,
+  Dot = 46,
+  Dash = 45,
+  Zero = 48,
+  Nine = 57,
+  Colon = 58,
+  Lt = 60,
+  Eq = 61,
+  Gt = 62,
+  A = 65,
+  Z = 90,
+  Caret = 94,
+  LowA = 97,
+  LowZ = 122,
+  Pipe = 124,
+  Tilde = 126,
+}
+
+const isDigit = (c: number): boolean => c >= C.Zero && c <= C.Nine
+const isLower = (c: number): boolean => c >= C.LowA && c <= C.LowZ
+const isLetter = (c: number): boolean => isLower(c) || (c >= C.A && c <= C.Z)
+
+/**
+ * A recursive-descent reading of the exver PEG grammar. It accepts exactly what StartOS
+ * accepts (ordered choice, greedy repetition, no backtracking into a finished repetition)
+ * and reports the furthest position at which the grammar failed, as a PEG parser does.
+ */
+class Reader<V, E, R> {
+  private pos = 0
+  private furthest = 0
+  private expected: Set<string> | undefined
+  private depth = 0
+  /** Positions where a range atom is known to fail: keeps `!(!(…` inputs linear. */
+  private failedAtoms: Set<number> | undefined
+
+  constructor(
+    private readonly input: string,
+    private readonly f: ExVerFactory<V, E, R>,
+    collect: boolean,
+  ) {
+    if (collect) this.expected = new Set()
+  }
+
+  /** Runs `rule` over the whole input, throwing {@link ExVerParseError} on failure. */
+  static run<V, E, R, T>(
+    input: string,
+    f: ExVerFactory<V, E, R>,
+    rule: ExVerGrammarRule,
+    read: (r: Reader<V, E, R>) => T | null,
+  ): T {
+    if (typeof input !== 'string') {
+      throw new ExVerParseError(String(input), rule, 0, ['a string'], typeof input)
+    }
+    const r = new Reader(input, f, false)
+    const result = read(r)
+    if (result !== FAIL && r.pos === input.length) return result
+    // Second pass, now collecting what was expected where the first pass got furthest.
+    const d = new Reader(input, f, true)
+    d.finish(read(d) !== FAIL)
+    const at = d.furthest
+    const found = at < input.length ? input.charAt(at) : null
+    throw new ExVerParseError(input, rule, at, [...(d.expected ?? [])], found)
+  }
+
+  private finish(ok: boolean): void {
+    if (ok && this.pos < this.input.length) this.fail(this.pos, 'end of input')
+  }
+
+  private fail(at: number, what: string): void {
+    if (at > this.furthest) {
+      this.furthest = at
+      this.expected?.clear()
+    }
+    if (at === this.furthest) this.expected?.add(what)
+  }
+
+  private code(): number {
+    return this.input.charCodeAt(this.pos)
+  }
+
+  private lit(c: number, what: string): boolean {
+    if (this.input.charCodeAt(this.pos) === c) {
+      this.pos++
+      return true
+    }
+    this.fail(this.pos, what)
+    return false
+  }
+
+  private lit2(c1: number, c2: number, what: string): boolean {
+    const s = this.input
+    if (s.charCodeAt(this.pos) === c1 && s.charCodeAt(this.pos + 1) === c2) {
+      this.pos += 2
+      return true
+    }
+    this.fail(this.pos, what)
+    return false
+  }
+
+  private ws(): void {
+    const s = this.input
+    for (;;) {
+      const c = s.charCodeAt(this.pos)
+      if (c !== C.Space && c !== C.Tab && c !== C.Lf && c !== C.Cr) return
+      this.pos++
+    }
+  }
+
+  private digits(): number | null {
+    const s = this.input
+    const start = this.pos
+    let n = 0
+    while (isDigit(s.charCodeAt(this.pos))) n = n * 10 + (s.charCodeAt(this.pos++) - C.Zero)
+    this.fail(this.pos, 'a digit')
+    if (this.pos === start) return FAIL
+    return this.pos - start > 15 ? parseInt(s.slice(start, this.pos), 10) : n
+  }
+
+  private letters(lowerOnly: boolean, what: string): string {
+    const s = this.input
+    const start = this.pos
+    while (lowerOnly ? isLower(this.code()) : isLetter(this.code())) this.pos++
+    this.fail(this.pos, what)
+    return s.slice(start, this.pos)
+  }
+
+  private numbers(): number[] | null {
+    const first = this.digits()
+    if (first === FAIL) return FAIL
+    const out = [first]
+    for (;;) {
+      const save = this.pos
+      if (!this.lit(C.Dot, '"."')) break
+      const n = this.digits()
+      if (n === FAIL) {
+        this.pos = save
+        break
+      }
+      out.push(n)
+    }
+    return out
+  }
+
+  private segment(): PrereleaseSegment | null {
+    const save = this.pos
+    if (this.code() === C.Dot) this.pos++
+    else this.fail(this.pos, '"."')
+    const n = this.digits()
+    if (n !== FAIL) return n
+    const word = this.letters(false, 'a letter')
+    if (word.length > 0) return word
+    this.pos = save
+    return FAIL
+  }
+
+  private prerelease(): PrereleaseSegment[] {
+    const save = this.pos
+    if (!this.lit(C.Dash, '"-"')) return []
+    const first = this.segment()
+    if (first === FAIL) {
+      this.pos = save
+      return []
+    }
+    const out = [first]
+    for (;;) {
+      const at = this.pos
+      if (!this.lit(C.Dot, '"."')) break
+      const next = this.segment()
+      if (next === FAIL) {
+        this.pos = at
+        break
+      }
+      out.push(next)
+    }
+    return out
+  }
+
+  version(): V | null {
+    const number = this.numbers()
+    if (number === FAIL) return FAIL
+    return this.f.version(number, this.prerelease())
+  }
+
+  /** `#flavor:` (the flavor may be empty); `undefined` when absent. */
+  private flavorPrefix(): string | undefined {
+    const save = this.pos
+    if (!this.lit(C.Hash, '"#"')) return undefined
+    const flavor = this.letters(true, 'a lowercase letter')
+    if (this.lit(C.Colon, '":"')) return flavor
+    this.pos = save
+    return undefined
+  }
+
+  extendedVersion(): E | null {
+    const save = this.pos
+    const flavor = this.flavorPrefix()
+    const up = this.version()
+    if (up === FAIL || !this.lit(C.Colon, '":"')) {
+      this.pos = save
+      return FAIL
+    }
+    const down = this.version()
+    if (down === FAIL) {
+      this.pos = save
+      return FAIL
+    }
+    return this.f.extended(flavor || null, up, down)
+  }
+
+  /** `[#flavor:]upstream[:downstream]`, the downstream defaulting to `0`. */
+  private versionSpec(): E | null {
+    const save = this.pos
+    const flavor = this.flavorPrefix()
+    const up = this.version()
+    if (up === FAIL) {
+      this.pos = save
+      return FAIL
+    }
+    const at = this.pos
+    let down: V | null = FAIL
+    if (this.lit(C.Colon, '":"')) {
+      down = this.version()
+      if (down === FAIL) this.pos = at
+    }
+    return this.f.extended(flavor || null, up, down ?? this.f.version([0], []))
+  }
+
+  /** Emver: `major.minor.patch[.revision]`. */
+  emver(): E | null {
+    const save = this.pos
+    const parts: number[] = []
+    for (let i = 0; i < 3; i++) {
+      if (i > 0 && !this.lit(C.Dot, '"."')) break
+      const n = this.digits()
+      if (n === FAIL) break
+      parts.push(n)
+    }
+    if (parts.length < 3) {
+      this.pos = save
+      return FAIL
+    }
+    let revision = 0
+    const at = this.pos
+    if (this.lit(C.Dot, '"."')) {
+      const n = this.digits()
+      if (n === FAIL) this.pos = at
+      else revision = n
+    }
+    const f = this.f
+    return f.extended(null, f.version(parts, []), f.version([revision || 0], []))
+  }
+
+  private cmpOp(): CmpOp | null {
+    const s = this.input
+    const p = this.pos
+    const c = s.charCodeAt(p)
+    const next = s.charCodeAt(p + 1)
+    let op: CmpOp | null = FAIL
+    if (c === C.Gt) op = next === C.Eq ? '>=' : '>'
+    else if (c === C.Lt) op = next === C.Eq ? '<=' : '<'
+    else if (c === C.Eq) op = '='
+    else if (c === C.Bang && next === C.Eq) op = '!='
+    else if (c === C.Caret) op = '^'
+    else if (c === C.Tilde) op = '~'
+    if (op !== '>=') this.failOps(op)
+    if (op !== FAIL) this.pos += op.length
+    return op
+  }
+
+  /** Records the operator literals tried before `op` matched (all eight when none did). */
+  private failOps(op: CmpOp | null): void {
+    const p = this.pos
+    for (const o of OPS) {
+      if (o === op) return
+      this.fail(p, `"${o}"`)
+    }
+  }
+
+  private enter(at: number): void {
+    if (++this.depth > MAX_RANGE_DEPTH) {
+      throw new ExVerParseError(this.input, 'VersionRange', at, [
+        `at most ${MAX_RANGE_DEPTH} nested groups or negations`,
+      ])
+    }
+  }
+
+  /** `atom ((_ ('||' | '&&') _)? atom)*`, folded left to right with no precedence. */
+  range(emver: boolean): R | null {
+    let result = this.atom(emver)
+    if (result === FAIL) return FAIL
+    for (;;) {
+      const save = this.pos
+      this.ws()
+      let or = false
+      if (this.lit2(C.Pipe, C.Pipe, '"||"')) {
+        or = true
+        this.ws()
+      } else if (this.lit2(C.Amp, C.Amp, '"&&"')) {
+        this.ws()
+      }
+      const next = this.atom(emver)
+      if (next === FAIL) {
+        this.pos = save
+        return result
+      }
+      result = or ? this.f.or(result, next) : this.f.and(result, next)
+    }
+  }
+
+  private atom(emver: boolean): R | null {
+    const start = this.pos
+    if (this.failedAtoms?.has(start)) return FAIL
+    const r = this.atomUncached(emver)
+    if (r === FAIL) (this.failedAtoms ??= new Set()).add(start)
+    return r
+  }
+
+  private atomUncached(emver: boolean): R | null {
+    const start = this.pos
+    // Parens
+    if (this.lit(C.LParen, '"("')) {
+      this.enter(start)
+      this.ws()
+      const inner = this.range(emver)
+      this.depth--
+      if (inner !== FAIL) {
+        this.ws()
+        if (this.lit(C.RParen, '")"')) return inner
+      }
+      this.pos = start
+    }
+    // Anchor
+    const op = this.cmpOp()
+    this.ws()
+    const version = emver ? this.emver() : this.versionSpec()
+    if (version !== FAIL) return this.f.anchor(op ?? '^', version)
+    this.pos = start
+    // Not, then None
+    if (this.lit(C.Bang, '"!"')) {
+      this.enter(start)
+      this.ws()
+      const value = this.atom(emver)
+      this.depth--
+      if (value !== FAIL) return this.f.not(value)
+      this.pos = start
+    }
+    // Any
+    if (this.lit(C.Star, '"*"')) return this.f.any()
+    if (this.lit(C.Bang, '"!"')) return this.f.none()
+    // FlavorAtom
+    if (!emver && this.lit(C.Hash, '"#"')) {
+      return this.f.flavor(this.letters(true, 'a lowercase letter'))
+    }
+    this.pos = start
+    return FAIL
+  }
+}
+
+/** The grammar's entry points, bound to a factory. */
+export interface ExVerParser<V, E, R> {
+  version(input: string): V
+  extendedVersion(input: string): E
+  emver(input: string): E
+  range(input: string): R
+  emverRange(input: string): R
+}
+
+/** Binds the exver grammar to the constructors of a model. */
+export function createParser<V, E, R>(f: ExVerFactory<V, E, R>): ExVerParser<V, E, R> {
+  return {
+    version: (s) => Reader.run(s, f, 'Version', (r) => r.version()),
+    extendedVersion: (s) => Reader.run(s, f, 'ExtendedVersion', (r) => r.extendedVersion()),
+    emver: (s) => Reader.run(s, f, 'Emver', (r) => r.emver()),
+    range: (s) => Reader.run(s, f, 'VersionRange', (r) => r.range(false)),
+    emverRange: (s) => Reader.run(s, f, 'EmverVersionRange', (r) => r.range(true)),
+  }
+}

@@ -1,0 +1,4 @@
+export { Version, ExtendedVersion, VersionRange, ExVerParseError } from './exver'
+export type { CmpOp, Ordering, PrereleaseSegment, VersionRangeAtom } from './exver'
+export { SdkError, isSdkError } from './errors'
+export type { SdkErrorCode } from './errors'
