@@ -1,4 +1,14 @@
-export { Version, ExtendedVersion, VersionRange, ExVerParseError } from './exver'
-export type { CmpOp, Ordering, PrereleaseSegment, VersionRangeAtom } from './exver'
+export {
+  Version,
+  ExtendedVersion,
+  VersionRange,
+  ExVerParseError,
+} from './exver'
+export type {
+  CmpOp,
+  Ordering,
+  PrereleaseSegment,
+  VersionRangeAtom,
+} from './exver'
 export { SdkError, isSdkError } from './errors'
 export type { SdkErrorCode } from './errors'

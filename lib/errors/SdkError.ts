@@ -19,8 +19,15 @@ export class SdkError extends Error {
   readonly code: SdkErrorCode
   readonly details: Record<string, unknown> | undefined
 
-  constructor(code: SdkErrorCode, message: string, options: SdkErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+  constructor(
+    code: SdkErrorCode,
+    message: string,
+    options: SdkErrorOptions = {},
+  ) {
+    super(
+      message,
+      options.cause === undefined ? undefined : { cause: options.cause },
+    )
     this.name = 'SdkError'
     this.code = code
     this.details = options.details

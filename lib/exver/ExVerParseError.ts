@@ -17,13 +17,15 @@ const WHAT: Record<ExVerGrammarRule, string> = {
 }
 
 const HINT: Record<ExVerGrammarRule, string> = {
-  Version: 'a version is dot-separated numbers with an optional -prerelease, e.g. "1.2.3-beta.1"',
+  Version:
+    'a version is dot-separated numbers with an optional -prerelease, e.g. "1.2.3-beta.1"',
   ExtendedVersion:
     'an extended version is [#flavor:]upstream:downstream, e.g. "1.2.3:0" or "#knots:29.0:1"',
   Emver: 'an emver version is major.minor.patch[.revision], e.g. "1.2.3.4"',
   VersionRange:
     'a range combines anchors like ">=1.0:0", "^2.1", "#flavor", "*" with "&&", "||", "!" and parentheses',
-  EmverVersionRange: 'an emver range combines anchors like ">=1.2.3" with "&&", "||", "!" and parentheses',
+  EmverVersionRange:
+    'an emver range combines anchors like ">=1.2.3" with "&&", "||", "!" and parentheses',
 }
 
 /** Shows at most this many characters of the input on each side of the error. */

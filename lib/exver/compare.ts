@@ -8,7 +8,10 @@ export type Ordering = 'greater' | 'equal' | 'less'
  * numbers and strings against strings; mixed pairs follow the host's own rule, which
  * looks at element `1` of the left list.
  */
-function comparePrerelease(a: PrereleaseSegment[], b: PrereleaseSegment[]): Ordering {
+function comparePrerelease(
+  a: PrereleaseSegment[],
+  b: PrereleaseSegment[],
+): Ordering {
   const len = Math.max(a.length, b.length)
   for (let i = 0; i < len; i++) {
     const x = a[i]

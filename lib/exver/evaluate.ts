@@ -57,7 +57,8 @@ function belowBump(v: ExVerParts, base: ExVerParts, minor: boolean): boolean {
   let c: Ordering = 'equal'
   for (let i = 0; i < len && c === 'equal'; i++) {
     const x = a[i] || 0
-    const y = i >= b.length || i > idx ? 0 : i === idx ? b[i] + 1 || 0 : b[i] || 0
+    const y =
+      i >= b.length || i > idx ? 0 : i === idx ? b[i] + 1 || 0 : b[i] || 0
     if (x > y) c = 'greater'
     else if (x < y) c = 'less'
   }
@@ -66,7 +67,11 @@ function belowBump(v: ExVerParts, base: ExVerParts, minor: boolean): boolean {
   return c === 'less'
 }
 
-function matchesAnchor(v: ExVerParts, operator: CmpOp, base: ExVerParts): boolean | undefined {
+function matchesAnchor(
+  v: ExVerParts,
+  operator: CmpOp,
+  base: ExVerParts,
+): boolean | undefined {
   switch (operator) {
     case '=':
       return compareExVer(v, base) === 'equal'
@@ -87,7 +92,10 @@ function matchesAnchor(v: ExVerParts, operator: CmpOp, base: ExVerParts): boolea
     case '^':
     case '~': {
       const c = compareExVer(v, base)
-      return (c === 'greater' || c === 'equal') && belowBump(v, base, operator === '~')
+      return (
+        (c === 'greater' || c === 'equal') &&
+        belowBump(v, base, operator === '~')
+      )
     }
   }
   return undefined
@@ -97,7 +105,10 @@ function matchesAnchor(v: ExVerParts, operator: CmpOp, base: ExVerParts): boolea
  * Whether `v` satisfies `range`. Chains of `&&`/`||` are walked in a loop, so a range of
  * any length is safe for the stack; only nesting depth recurses.
  */
-export function satisfiesRange(v: ExVerParts, range: RangeNode<ExVerParts>): boolean {
+export function satisfiesRange(
+  v: ExVerParts,
+  range: RangeNode<ExVerParts>,
+): boolean {
   let node = range
   let negate = false
   for (;;) {

@@ -16,7 +16,8 @@ function grammar(): ExVerParser<Version, ExtendedVersion, VersionRange> {
   return (parser ??= createParser<Version, ExtendedVersion, VersionRange>({
     version: (n, p) => new Version(n, p),
     extended: (f, u, d) => new ExtendedVersion(f, u, d),
-    anchor: (operator, version) => new VersionRange({ type: 'Anchor', operator, version }),
+    anchor: (operator, version) =>
+      new VersionRange({ type: 'Anchor', operator, version }),
     and: (left, right) => new VersionRange({ type: 'And', left, right }),
     or: (left, right) => new VersionRange({ type: 'Or', left, right }),
     not: (value) => new VersionRange({ type: 'Not', value }),
@@ -46,7 +47,9 @@ export class Version {
   /** The version as text, e.g. `1.2.3` or `1.0.0-beta.1`. */
   toString(): string {
     const main = this.number.join('.')
-    return this.prerelease.length > 0 ? `${main}-${this.prerelease.join('.')}` : main
+    return this.prerelease.length > 0
+      ? `${main}-${this.prerelease.join('.')}`
+      : main
   }
 
   /** Compares with `other`: numbers first (zero-padded), then a release above its prereleases. */
@@ -70,7 +73,9 @@ export class Version {
 
   /** Whether this version, taken as unflavored `<this>:0`, satisfies the range. */
   satisfies(versionRange: VersionRange): boolean {
-    return new ExtendedVersion(null, this, new Version([0], [])).satisfies(versionRange)
+    return new ExtendedVersion(null, this, new Version([0], [])).satisfies(
+      versionRange,
+    )
   }
 }
 
@@ -118,7 +123,9 @@ export class ExtendedVersion {
   /** {@link compareLexicographic} as `-1 | 0 | 1` (`undefined` where that yields `null`). */
   compareForSort(other: ExtendedVersion): 1 | 0 | -1 {
     const c = this.compareLexicographic(other)
-    return (c === 'greater' ? 1 : c === 'equal' ? 0 : c === 'less' ? -1 : undefined) as 1 | 0 | -1
+    return (
+      c === 'greater' ? 1 : c === 'equal' ? 0 : c === 'less' ? -1 : undefined
+    ) as 1 | 0 | -1
   }
 
   /** Whether this is newer than `other` (false across flavors). */
@@ -260,7 +267,10 @@ export class VersionRange {
     for (const x of xs) {
       if (x.atom.type === 'Any') continue
       if (x.atom.type === 'None') return x
-      y = y === undefined ? x : new VersionRange({ type: 'And', left: y, right: x })
+      y =
+        y === undefined
+          ? x
+          : new VersionRange({ type: 'And', left: y, right: x })
     }
     return y ?? VersionRange.any()
   }
@@ -271,7 +281,10 @@ export class VersionRange {
     for (const x of xs) {
       if (x.atom.type === 'None') continue
       if (x.atom.type === 'Any') return x
-      y = y === undefined ? x : new VersionRange({ type: 'Or', left: y, right: x })
+      y =
+        y === undefined
+          ? x
+          : new VersionRange({ type: 'Or', left: y, right: x })
     }
     return y ?? VersionRange.none()
   }
@@ -317,7 +330,8 @@ const build: RangeBuilder<Version, VersionRange> = {
   none: () => VersionRange.none(),
   flavor: (f) => VersionRange.flavor(f),
   notFlavor: (f) => VersionRange.flavor(f).not(),
-  anchor: (op, f, up, down) => VersionRange.anchor(op, new ExtendedVersion(f, up, down)),
+  anchor: (op, f, up, down) =>
+    VersionRange.anchor(op, new ExtendedVersion(f, up, down)),
   and: (terms) => VersionRange.and(...terms),
   or: (terms) => VersionRange.or(...terms),
 }

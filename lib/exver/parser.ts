@@ -1,5 +1,6 @@
 import { ExVerParseError } from './ExVerParseError'
 import type { ExVerGrammarRule } from './ExVerParseError'
+import { C, FAIL, Scanner } from './scanner'
 
 /** A comparison operator of a range anchor. */
 export type CmpOp = '>=' | '<=' | '>' | '<' | '=' | '!=' | '^' | '~'
@@ -23,60 +24,27 @@ export interface ExVerFactory<V, E, R> {
 /** Nesting (parentheses and `!`) deeper than this is refused rather than risking the stack. */
 export const MAX_RANGE_DEPTH = 1000
 
-const FAIL = null
+/** Longer inputs are refused at once: real versions and ranges are a few dozen characters. */
+export const MAX_INPUT_LENGTH = 65536
+
 const OPS: readonly CmpOp[] = ['>=', '<=', '>', '<', '=', '!=', '^', '~']
-
-const enum C {
-  Tab = 9,
-  Lf = 10,
-  Cr = 13,
-  Space = 32,
-  Bang = 33,
-  Hash = 35,
-  Amp = 38,
-  LParen = 40,
-  RParen = 41,
-  Star = 42,
-  Dot = 46,
-  Dash = 45,
-  Zero = 48,
-  Nine = 57,
-  Colon = 58,
-  Lt = 60,
-  Eq = 61,
-  Gt = 62,
-  A = 65,
-  Z = 90,
-  Caret = 94,
-  LowA = 97,
-  LowZ = 122,
-  Pipe = 124,
-  Tilde = 126,
-}
-
-const isDigit = (c: number): boolean => c >= C.Zero && c <= C.Nine
-const isLower = (c: number): boolean => c >= C.LowA && c <= C.LowZ
-const isLetter = (c: number): boolean => isLower(c) || (c >= C.A && c <= C.Z)
 
 /**
  * A recursive-descent reading of the exver PEG grammar. It accepts exactly what StartOS
  * accepts (ordered choice, greedy repetition, no backtracking into a finished repetition)
  * and reports the furthest position at which the grammar failed, as a PEG parser does.
  */
-class Reader<V, E, R> {
-  private pos = 0
-  private furthest = 0
-  private expected: Set<string> | undefined
+class Reader<V, E, R> extends Scanner {
   private depth = 0
   /** Positions where a range atom is known to fail: keeps `!(!(…` inputs linear. */
   private failedAtoms: Set<number> | undefined
 
   constructor(
-    private readonly input: string,
+    input: string,
     private readonly f: ExVerFactory<V, E, R>,
     collect: boolean,
   ) {
-    if (collect) this.expected = new Set()
+    super(input, collect)
   }
 
   /** Runs `rule` over the whole input, throwing {@link ExVerParseError} on failure. */
@@ -87,79 +55,24 @@ class Reader<V, E, R> {
     read: (r: Reader<V, E, R>) => T | null,
   ): T {
     if (typeof input !== 'string') {
-      throw new ExVerParseError(String(input), rule, 0, ['a string'], typeof input)
+      throw new ExVerParseError(
+        String(input),
+        rule,
+        0,
+        ['a string'],
+        typeof input,
+      )
+    }
+    if (input.length > MAX_INPUT_LENGTH) {
+      const expected = [`at most ${MAX_INPUT_LENGTH} characters`]
+      throw new ExVerParseError(input, rule, MAX_INPUT_LENGTH, expected)
     }
     const r = new Reader(input, f, false)
     const result = read(r)
-    if (result !== FAIL && r.pos === input.length) return result
+    if (result !== FAIL && r.atEnd()) return result
     // Second pass, now collecting what was expected where the first pass got furthest.
     const d = new Reader(input, f, true)
-    d.finish(read(d) !== FAIL)
-    const at = d.furthest
-    const found = at < input.length ? input.charAt(at) : null
-    throw new ExVerParseError(input, rule, at, [...(d.expected ?? [])], found)
-  }
-
-  private finish(ok: boolean): void {
-    if (ok && this.pos < this.input.length) this.fail(this.pos, 'end of input')
-  }
-
-  private fail(at: number, what: string): void {
-    if (at > this.furthest) {
-      this.furthest = at
-      this.expected?.clear()
-    }
-    if (at === this.furthest) this.expected?.add(what)
-  }
-
-  private code(): number {
-    return this.input.charCodeAt(this.pos)
-  }
-
-  private lit(c: number, what: string): boolean {
-    if (this.input.charCodeAt(this.pos) === c) {
-      this.pos++
-      return true
-    }
-    this.fail(this.pos, what)
-    return false
-  }
-
-  private lit2(c1: number, c2: number, what: string): boolean {
-    const s = this.input
-    if (s.charCodeAt(this.pos) === c1 && s.charCodeAt(this.pos + 1) === c2) {
-      this.pos += 2
-      return true
-    }
-    this.fail(this.pos, what)
-    return false
-  }
-
-  private ws(): void {
-    const s = this.input
-    for (;;) {
-      const c = s.charCodeAt(this.pos)
-      if (c !== C.Space && c !== C.Tab && c !== C.Lf && c !== C.Cr) return
-      this.pos++
-    }
-  }
-
-  private digits(): number | null {
-    const s = this.input
-    const start = this.pos
-    let n = 0
-    while (isDigit(s.charCodeAt(this.pos))) n = n * 10 + (s.charCodeAt(this.pos++) - C.Zero)
-    this.fail(this.pos, 'a digit')
-    if (this.pos === start) return FAIL
-    return this.pos - start > 15 ? parseInt(s.slice(start, this.pos), 10) : n
-  }
-
-  private letters(lowerOnly: boolean, what: string): string {
-    const s = this.input
-    const start = this.pos
-    while (lowerOnly ? isLower(this.code()) : isLetter(this.code())) this.pos++
-    this.fail(this.pos, what)
-    return s.slice(start, this.pos)
+    throw d.error(rule, read(d) !== FAIL)
   }
 
   private numbers(): number[] | null {
@@ -285,7 +198,11 @@ class Reader<V, E, R> {
       else revision = n
     }
     const f = this.f
-    return f.extended(null, f.version(parts, []), f.version([revision || 0], []))
+    return f.extended(
+      null,
+      f.version(parts, []),
+      f.version([revision || 0], []),
+    )
   }
 
   private cmpOp(): CmpOp | null {
@@ -404,12 +321,16 @@ export interface ExVerParser<V, E, R> {
 }
 
 /** Binds the exver grammar to the constructors of a model. */
-export function createParser<V, E, R>(f: ExVerFactory<V, E, R>): ExVerParser<V, E, R> {
+export function createParser<V, E, R>(
+  f: ExVerFactory<V, E, R>,
+): ExVerParser<V, E, R> {
   return {
     version: (s) => Reader.run(s, f, 'Version', (r) => r.version()),
-    extendedVersion: (s) => Reader.run(s, f, 'ExtendedVersion', (r) => r.extendedVersion()),
+    extendedVersion: (s) =>
+      Reader.run(s, f, 'ExtendedVersion', (r) => r.extendedVersion()),
     emver: (s) => Reader.run(s, f, 'Emver', (r) => r.emver()),
     range: (s) => Reader.run(s, f, 'VersionRange', (r) => r.range(false)),
-    emverRange: (s) => Reader.run(s, f, 'EmverVersionRange', (r) => r.range(true)),
+    emverRange: (s) =>
+      Reader.run(s, f, 'EmverVersionRange', (r) => r.range(true)),
   }
 }

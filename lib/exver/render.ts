@@ -30,8 +30,12 @@ function leafString(node: RangeNode<unknown>): string {
  * The canonical text of a range (in parentheses where `parent` needs them). `&&`/`||`
  * chains are printed in a loop, so a range of any length is safe for the stack.
  */
-export function rangeToString(node: RangeNode<unknown>, parent?: Parent): string {
-  if (parent !== undefined && needsParens(node, parent)) return `(${rangeToString(node)})`
+export function rangeToString(
+  node: RangeNode<unknown>,
+  parent?: Parent,
+): string {
+  if (parent !== undefined && needsParens(node, parent))
+    return `(${rangeToString(node)})`
   let bangs = ''
   while (node.atom.type === 'Not') {
     bangs += '!'
@@ -43,7 +47,8 @@ export function rangeToString(node: RangeNode<unknown>, parent?: Parent): string
   let text = rangeToString(leaf, chain[chain.length - 1].atom.type as Parent)
   for (let i = chain.length - 1; i >= 0; i--) {
     const a = chain[i].atom as { type: 'And' | 'Or'; right: RangeNode<unknown> }
-    if (i + 1 < chain.length && chain[i + 1].atom.type !== a.type) text = `(${text})`
+    if (i + 1 < chain.length && chain[i + 1].atom.type !== a.type)
+      text = `(${text})`
     text += `${a.type === 'And' ? ' && ' : ' || '}${rangeToString(a.right, a.type)}`
   }
   return text

@@ -51,14 +51,18 @@ export class FlavorTables<V extends OrderedVersion<V>> {
 /** Either a constant truth value or a table per flavor set. */
 export type Tables<V extends OrderedVersion<V>> = boolean | FlavorTables<V>
 
-const encode = (f: string | null): string => (f === null ? 'null' : JSON.stringify(f))
+const encode = (f: string | null): string =>
+  f === null ? 'null' : JSON.stringify(f)
 
 function keyOf(key: FlavorAtom): string {
   if (key.type === 'Flavor') return `=${encode(key.flavor)}`
   return `!${[...key.flavors].map(encode).sort().join(',')}`
 }
 
-function comparePoints<V extends OrderedVersion<V>>(a: RangePoint<V>, b: RangePoint<V>): number {
+function comparePoints<V extends OrderedVersion<V>>(
+  a: RangePoint<V>,
+  b: RangePoint<V>,
+): number {
   const up = a.upstream.compareForSort(b.upstream)
   if (up !== 0) return up
   const down = a.downstream.compareForSort(b.downstream)
@@ -66,7 +70,10 @@ function comparePoints<V extends OrderedVersion<V>>(a: RangePoint<V>, b: RangePo
   return a.side < b.side ? -1 : a.side > b.side ? 1 : 0
 }
 
-function adjacent<V extends OrderedVersion<V>>(a: RangePoint<V>, b: RangePoint<V>): boolean {
+function adjacent<V extends OrderedVersion<V>>(
+  a: RangePoint<V>,
+  b: RangePoint<V>,
+): boolean {
   return (
     a.upstream.compareForSort(b.upstream) === 0 &&
     a.downstream.compareForSort(b.downstream) === 0 &&
@@ -116,7 +123,9 @@ function zip<V extends OrderedVersion<V>>(
 }
 
 /** True for every version of `flavor`, false for every other flavor. */
-export function eqFlavor<V extends OrderedVersion<V>>(flavor: string | null): Tables<V> {
+export function eqFlavor<V extends OrderedVersion<V>>(
+  flavor: string | null,
+): Tables<V> {
   return cmpPoint<V>(flavor, null, true, true)
 }
 
@@ -128,14 +137,21 @@ export function cmpPoint<V extends OrderedVersion<V>>(
   right: boolean,
 ): Tables<V> {
   const t = new FlavorTables<V>()
-  const table = point ? new RangeTable([point], [left, right]) : new RangeTable<V>([], [left])
+  const table = point
+    ? new RangeTable([point], [left, right])
+    : new RangeTable<V>([], [left])
   t.set({ type: 'Flavor', flavor }, table)
-  t.set({ type: 'FlavorNot', flavors: new Set([flavor]) }, new RangeTable<V>([], [false]))
+  t.set(
+    { type: 'FlavorNot', flavors: new Set([flavor]) },
+    new RangeTable<V>([], [false]),
+  )
   return t
 }
 
 /** Negation; tables are exhaustive, so every value flips in place. */
-export function notTables<V extends OrderedVersion<V>>(tables: Tables<V>): Tables<V> {
+export function notTables<V extends OrderedVersion<V>>(
+  tables: Tables<V>,
+): Tables<V> {
   if (typeof tables === 'boolean') return !tables
   for (const [, t] of tables.entries()) {
     for (let i = 0; i < t.values.length; i++) t.values[i] = !t.values[i]
@@ -143,7 +159,10 @@ export function notTables<V extends OrderedVersion<V>>(tables: Tables<V>): Table
   return tables
 }
 
-export function andTables<V extends OrderedVersion<V>>(a: Tables<V>, b: Tables<V>): Tables<V> {
+export function andTables<V extends OrderedVersion<V>>(
+  a: Tables<V>,
+  b: Tables<V>,
+): Tables<V> {
   if (a === true) return b
   if (b === true) return a
   if (a === false || b === false) return false
@@ -161,7 +180,10 @@ export function andTables<V extends OrderedVersion<V>>(a: Tables<V>, b: Tables<V
   return out
 }
 
-export function orTables<V extends OrderedVersion<V>>(a: Tables<V>, b: Tables<V>): Tables<V> {
+export function orTables<V extends OrderedVersion<V>>(
+  a: Tables<V>,
+  b: Tables<V>,
+): Tables<V> {
   let out: Tables<V> = false
   for (const tables of [a, b]) {
     if (tables === false) continue
@@ -176,7 +198,9 @@ export function orTables<V extends OrderedVersion<V>>(a: Tables<V>, b: Tables<V>
 }
 
 /** The constant value of the tables, or `null` when they hold both values. */
-export function collapse<V extends OrderedVersion<V>>(tables: Tables<V>): boolean | null {
+export function collapse<V extends OrderedVersion<V>>(
+  tables: Tables<V>,
+): boolean | null {
   if (typeof tables === 'boolean') return tables
   let found: boolean | null = null
   for (const [, table] of tables.entries()) {

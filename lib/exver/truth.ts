@@ -13,12 +13,17 @@ export interface BoundedVersion<V, E> {
   incrementMinor(): E
 }
 
-function anchorTables<V extends OrderedVersion<V>, E extends BoundedVersion<V, E>>(
-  op: CmpOp,
-  v: E,
-): Tables<V> {
+function anchorTables<
+  V extends OrderedVersion<V>,
+  E extends BoundedVersion<V, E>,
+>(op: CmpOp, v: E): Tables<V> {
   const at = (e: E, side: -1 | 1, left: boolean, right: boolean): Tables<V> =>
-    cmpPoint(e.flavor, { upstream: e.upstream, downstream: e.downstream, side }, left, right)
+    cmpPoint(
+      e.flavor,
+      { upstream: e.upstream, downstream: e.downstream, side },
+      left,
+      right,
+    )
   switch (op) {
     case '=':
       return andTables(at(v, -1, false, true), at(v, 1, true, false))
@@ -33,9 +38,15 @@ function anchorTables<V extends OrderedVersion<V>, E extends BoundedVersion<V, E
     case '<=':
       return at(v, 1, true, false)
     case '^':
-      return andTables(at(v, -1, false, true), at(v.incrementMajor(), -1, true, false))
+      return andTables(
+        at(v, -1, false, true),
+        at(v.incrementMajor(), -1, true, false),
+      )
     case '~':
-      return andTables(at(v, -1, false, true), at(v.incrementMinor(), -1, true, false))
+      return andTables(
+        at(v, -1, false, true),
+        at(v.incrementMinor(), -1, true, false),
+      )
   }
   // An unknown operator reads like a flavor atom without a flavor, as StartOS does.
   return eqFlavor(undefined as unknown as null)
@@ -45,9 +56,10 @@ function anchorTables<V extends OrderedVersion<V>, E extends BoundedVersion<V, E
  * The truth tables of a range tree. `&&`/`||` chains are folded in a loop, so a range of
  * any length is safe for the stack; only nesting depth recurses.
  */
-export function rangeTables<V extends OrderedVersion<V>, E extends BoundedVersion<V, E>>(
-  range: RangeNode<E>,
-): Tables<V> {
+export function rangeTables<
+  V extends OrderedVersion<V>,
+  E extends BoundedVersion<V, E>,
+>(range: RangeNode<E>): Tables<V> {
   let node = range
   let negate = false
   while (node.atom.type === 'Not') {

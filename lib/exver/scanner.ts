@@ -1,0 +1,134 @@
+import { ExVerParseError } from './ExVerParseError'
+import type { ExVerGrammarRule } from './ExVerParseError'
+
+/** A failed match. */
+export const FAIL = null
+
+/** Character codes the grammar looks at. */
+export const enum C {
+  Tab = 9,
+  Lf = 10,
+  Cr = 13,
+  Space = 32,
+  Bang = 33,
+  Hash = 35,
+  Amp = 38,
+  LParen = 40,
+  RParen = 41,
+  Star = 42,
+  Dot = 46,
+  Dash = 45,
+  Zero = 48,
+  Nine = 57,
+  Colon = 58,
+  Lt = 60,
+  Eq = 61,
+  Gt = 62,
+  A = 65,
+  Z = 90,
+  Caret = 94,
+  LowA = 97,
+  LowZ = 122,
+  Pipe = 124,
+  Tilde = 126,
+}
+
+const isDigit = (c: number): boolean => c >= C.Zero && c <= C.Nine
+const isLower = (c: number): boolean => c >= C.LowA && c <= C.LowZ
+const isLetter = (c: number): boolean => isLower(c) || (c >= C.A && c <= C.Z)
+
+/**
+ * The terminals of the exver grammar over one input: literals, whitespace, digit and letter
+ * runs. It remembers the furthest position where a terminal failed (and, on the diagnostic
+ * pass, what was expected there), which is where a PEG parser reports its error.
+ */
+export class Scanner {
+  protected pos = 0
+  protected furthest = 0
+  protected expected: Set<string> | undefined
+
+  constructor(
+    protected readonly input: string,
+    collect: boolean,
+  ) {
+    if (collect) this.expected = new Set()
+  }
+
+  /** Whether the whole input was read. */
+  atEnd(): boolean {
+    return this.pos === this.input.length
+  }
+
+  /** The error for this (diagnostic) pass, after `ok` tells whether the rule matched. */
+  error(rule: ExVerGrammarRule, ok: boolean): ExVerParseError {
+    if (ok && this.pos < this.input.length) this.fail(this.pos, 'end of input')
+    const at = this.furthest
+    const found = at < this.input.length ? this.input.charAt(at) : null
+    return new ExVerParseError(
+      this.input,
+      rule,
+      at,
+      [...(this.expected ?? [])],
+      found,
+    )
+  }
+
+  protected fail(at: number, what: string): void {
+    if (at > this.furthest) {
+      this.furthest = at
+      this.expected?.clear()
+    }
+    if (at === this.furthest) this.expected?.add(what)
+  }
+
+  protected code(): number {
+    return this.input.charCodeAt(this.pos)
+  }
+
+  protected lit(c: number, what: string): boolean {
+    if (this.input.charCodeAt(this.pos) === c) {
+      this.pos++
+      return true
+    }
+    this.fail(this.pos, what)
+    return false
+  }
+
+  protected lit2(c1: number, c2: number, what: string): boolean {
+    const s = this.input
+    if (s.charCodeAt(this.pos) === c1 && s.charCodeAt(this.pos + 1) === c2) {
+      this.pos += 2
+      return true
+    }
+    this.fail(this.pos, what)
+    return false
+  }
+
+  protected ws(): void {
+    const s = this.input
+    for (;;) {
+      const c = s.charCodeAt(this.pos)
+      if (c !== C.Space && c !== C.Tab && c !== C.Lf && c !== C.Cr) return
+      this.pos++
+    }
+  }
+
+  protected digits(): number | null {
+    const s = this.input
+    const start = this.pos
+    let n = 0
+    while (isDigit(s.charCodeAt(this.pos)))
+      n = n * 10 + (s.charCodeAt(this.pos++) - C.Zero)
+    this.fail(this.pos, 'a digit')
+    if (this.pos === start) return FAIL
+    return this.pos - start > 15 ? parseInt(s.slice(start, this.pos), 10) : n
+  }
+
+  protected letters(lowerOnly: boolean, what: string): string {
+    const s = this.input
+    const start = this.pos
+    while (lowerOnly ? isLower(this.code()) : isLetter(this.code())) this.pos++
+    this.fail(this.pos, what)
+    return s.slice(start, this.pos)
+  }
+}
