@@ -263,30 +263,12 @@ export class VersionRange {
 
   /** The intersection of the ranges: `*` skipped, `!` returned at once, `*` when empty. */
   static and(...xs: Array<VersionRange>): VersionRange {
-    let y: VersionRange | undefined
-    for (const x of xs) {
-      if (x.atom.type === 'Any') continue
-      if (x.atom.type === 'None') return x
-      y =
-        y === undefined
-          ? x
-          : new VersionRange({ type: 'And', left: y, right: x })
-    }
-    return y ?? VersionRange.any()
+    return allOf(xs)
   }
 
   /** The union of the ranges: `!` skipped, `*` returned at once, `!` when empty. */
   static or(...xs: Array<VersionRange>): VersionRange {
-    let y: VersionRange | undefined
-    for (const x of xs) {
-      if (x.atom.type === 'None') continue
-      if (x.atom.type === 'Any') return x
-      y =
-        y === undefined
-          ? x
-          : new VersionRange({ type: 'Or', left: y, right: x })
-    }
-    return y ?? VersionRange.none()
+    return anyOf(xs)
   }
 
   /** The range of every version (`*`). */
@@ -332,6 +314,28 @@ const build: RangeBuilder<Version, VersionRange> = {
   notFlavor: (f) => VersionRange.flavor(f).not(),
   anchor: (op, f, up, down) =>
     VersionRange.anchor(op, new ExtendedVersion(f, up, down)),
-  and: (terms) => VersionRange.and(...terms),
-  or: (terms) => VersionRange.or(...terms),
+  and: (terms) => allOf(terms),
+  or: (terms) => anyOf(terms),
+}
+
+function allOf(xs: readonly VersionRange[]): VersionRange {
+  let y: VersionRange | undefined
+  for (const x of xs) {
+    if (x.atom.type === 'Any') continue
+    if (x.atom.type === 'None') return x
+    y =
+      y === undefined ? x : new VersionRange({ type: 'And', left: y, right: x })
+  }
+  return y ?? VersionRange.any()
+}
+
+function anyOf(xs: readonly VersionRange[]): VersionRange {
+  let y: VersionRange | undefined
+  for (const x of xs) {
+    if (x.atom.type === 'None') continue
+    if (x.atom.type === 'Any') return x
+    y =
+      y === undefined ? x : new VersionRange({ type: 'Or', left: y, right: x })
+  }
+  return y ?? VersionRange.none()
 }
