@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { after, before, test } from 'node:test'
+
+const root = resolve(__dirname, '../../..')
+const tsc6 = join(root, 'node_modules/typescript/bin/tsc')
+const tsc7 = join(root, 'node_modules/typescript7/bin/tsc')
+let dir = ''
+let tarball = ''
+
+function run(cmd: string, args: string[], cwd: string): string {
+  return execFileSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+}
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'start-sdk-pack-'))
+  const out = run('npm', ['pack', '--json', '--pack-destination', dir], root)
+  tarball = join(dir, (JSON.parse(out) as { filename: string }[])[0].filename)
+})
+
+after(() => rmSync(dir, { recursive: true, force: true }))
+
+test('the tarball ships only built code and the shared build files', () => {
+  const out = run('tar', ['-tzf', tarball], dir).trim().split('\n')
+  const top = new Set(out.map((f) => f.replace(/^package\//, '').split('/')[0]))
+  assert.deepEqual([...top].sort(), [
+    'CHANGELOG.md',
+    'README.md',
+    'dist',
+    'package.json',
+    's9pk.mk',
+    'tsconfig.base.json',
+  ])
+  assert.ok(out.includes('package/dist/index.d.ts'))
+  assert.ok(!out.some((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')))
+})
+
+test('a fresh package installs it, extends tsconfig.base.json and type-checks', () => {
+  const pkg = join(dir, 'consumer')
+  run('mkdir', ['-p', join(pkg, 'startos')], dir)
+  writeFileSync(
+    join(pkg, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true }),
+  )
+  // Offline: everything the tarball needs is already in npm's cache after `npm ci`.
+  run(
+    'npm',
+    [
+      'install',
+      '--offline',
+      '--no-audit',
+      '--no-fund',
+      tarball,
+      `@types/node@${types()}`,
+    ],
+    pkg,
+  )
+  writeFileSync(
+    join(pkg, 'tsconfig.json'),
+    JSON.stringify({
+      extends: '@start9labs/start-sdk/tsconfig.base.json',
+      include: ['startos/**/*.ts'],
+      compilerOptions: { noEmit: true },
+    }),
+  )
+  writeFileSync(
+    join(pkg, 'startos/index.ts'),
+    [
+      "import { ExtendedVersion, VersionRange } from '@start9labs/start-sdk'",
+      "const v: ExtendedVersion = ExtendedVersion.parse('1.2.3:0')",
+      "export const ok: boolean = v.satisfies(VersionRange.parse('>=1.0:0'))",
+      '',
+    ].join('\n'),
+  )
+  run('node', [tsc6, '-p', '.'], pkg)
+  run('node', [tsc6, '-p', '.', '--skipLibCheck', 'false'], pkg)
+  run('node', [tsc7, '-p', '.', '--skipLibCheck', 'false'], pkg)
+  // And it runs.
+  const out = run(
+    'node',
+    [
+      '-e',
+      "const s=require('@start9labs/start-sdk');console.log(s.ExtendedVersion.parse('1:0').toString())",
+    ],
+    pkg,
+  )
+  assert.equal(out.trim(), '1:0')
+  assert.ok(
+    readdirSync(join(pkg, 'node_modules/@start9labs/start-sdk/dist')).length >
+      0,
+  )
+})
+
+function types(): string {
+  const lock = require(join(root, 'package.json')) as {
+    devDependencies: Record<string, string>
+  }
+  return lock.devDependencies['@types/node']
+}
