@@ -1,5 +1,5 @@
-import { compareNumbers, compareVersions } from './compare'
-import type { Ordering, VersionParts } from './compare'
+import { compareVersions } from './compare'
+import type { Order, VersionParts } from './compare'
 import type { CmpOp } from './parser'
 
 /** The parts of an extended version that matching looks at. */
@@ -24,11 +24,11 @@ export interface RangeNode<E> {
   atom: RangeAtom<RangeNode<E>, E>
 }
 
-/** Compares two extended versions; `null` when their flavors differ. */
-export function compareExVer(a: ExVerParts, b: ExVerParts): Ordering | null {
-  if (a.flavor !== b.flavor) return null
+/** Compares two extended versions: `-1 | 0 | 1`, or `NaN` when their flavors differ. */
+export function compareExVer(a: ExVerParts, b: ExVerParts): Order | number {
+  if (a.flavor !== b.flavor) return NaN
   const up = compareVersions(a.upstream, b.upstream)
-  return up !== 'equal' ? up : compareVersions(a.downstream, b.downstream)
+  return up !== 0 ? up : compareVersions(a.downstream, b.downstream)
 }
 
 /**
@@ -36,8 +36,10 @@ export function compareExVer(a: ExVerParts, b: ExVerParts): Ordering | null {
  * non-zero number, or the one after it; `-1` (nothing bumped) when all are zero.
  */
 export function bumpIndex(upstream: number[], minor: boolean): number {
-  const major = upstream.findIndex((n) => n !== 0)
-  return major === -1 || !minor ? major : major + 1
+  let major = 0
+  while (major < upstream.length && upstream[major] === 0) major++
+  if (major === upstream.length) return -1
+  return minor ? major + 1 : major
 }
 
 /** The upstream numbers of `base` with the number at `idx` bumped and the rest zeroed. */
@@ -53,20 +55,18 @@ function belowBump(v: ExVerParts, base: ExVerParts, minor: boolean): boolean {
   const b = base.upstream.number
   const idx = bumpIndex(b, minor)
   const a = v.upstream.number
-  const len = Math.max(a.length, b.length)
-  let c: Ordering = 'equal'
-  for (let i = 0; i < len && c === 'equal'; i++) {
+  const len = a.length > b.length ? a.length : b.length
+  for (let i = 0; i < len; i++) {
     const x = a[i] || 0
     const y =
       i >= b.length || i > idx ? 0 : i === idx ? b[i] + 1 || 0 : b[i] || 0
-    if (x > y) c = 'greater'
-    else if (x < y) c = 'less'
+    if (x !== y) return x < y
   }
-  if (c === 'equal') c = v.upstream.prerelease.length > 0 ? 'less' : 'equal'
-  if (c === 'equal') c = compareVersions(v.downstream, ZERO)
-  return c === 'less'
+  if (v.upstream.prerelease.length > 0) return true
+  return compareVersions(v.downstream, ZERO) < 0
 }
 
+/** Whether `v` matches an anchor; `undefined` for an operator StartOS does not know. */
 function matchesAnchor(
   v: ExVerParts,
   operator: CmpOp,
@@ -74,29 +74,20 @@ function matchesAnchor(
 ): boolean | undefined {
   switch (operator) {
     case '=':
-      return compareExVer(v, base) === 'equal'
+      return compareExVer(v, base) === 0
     case '!=':
-      return compareExVer(v, base) !== 'equal'
+      return compareExVer(v, base) !== 0
     case '>':
-      return compareExVer(v, base) === 'greater'
+      return compareExVer(v, base) > 0
     case '<':
-      return compareExVer(v, base) === 'less'
-    case '>=': {
-      const c = compareExVer(v, base)
-      return c === 'greater' || c === 'equal'
-    }
-    case '<=': {
-      const c = compareExVer(v, base)
-      return c === 'less' || c === 'equal'
-    }
+      return compareExVer(v, base) < 0
+    case '>=':
+      return compareExVer(v, base) >= 0
+    case '<=':
+      return compareExVer(v, base) <= 0
     case '^':
-    case '~': {
-      const c = compareExVer(v, base)
-      return (
-        (c === 'greater' || c === 'equal') &&
-        belowBump(v, base, operator === '~')
-      )
-    }
+    case '~':
+      return compareExVer(v, base) >= 0 && belowBump(v, base, operator === '~')
   }
   return undefined
 }

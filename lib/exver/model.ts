@@ -1,4 +1,4 @@
-import { compareVersions } from './compare'
+import { compareVersions, ordering } from './compare'
 import type { Ordering } from './compare'
 import { bumpIndex, bumped, compareExVer, satisfiesRange } from './evaluate'
 import type { RangeAtom } from './evaluate'
@@ -54,13 +54,12 @@ export class Version {
 
   /** Compares with `other`: numbers first (zero-padded), then a release above its prereleases. */
   compare(other: Version): Ordering {
-    return compareVersions(this, other)
+    return ordering(compareVersions(this, other))
   }
 
   /** {@link compare} as `-1 | 0 | 1`, for `Array.prototype.sort`. */
   compareForSort(other: Version): -1 | 0 | 1 {
-    const c = compareVersions(this, other)
-    return c === 'greater' ? 1 : c === 'equal' ? 0 : -1
+    return compareVersions(this, other)
   }
 
   /**
@@ -108,7 +107,8 @@ export class ExtendedVersion {
 
   /** Compares upstream, then downstream; `null` when the flavors differ. */
   compare(other: ExtendedVersion): Ordering | null {
-    return compareExVer(this, other)
+    const c = compareExVer(this, other)
+    return c === c ? ordering(c as -1 | 0 | 1) : null
   }
 
   /**
@@ -130,29 +130,27 @@ export class ExtendedVersion {
 
   /** Whether this is newer than `other` (false across flavors). */
   greaterThan(other: ExtendedVersion): boolean {
-    return compareExVer(this, other) === 'greater'
+    return compareExVer(this, other) > 0
   }
 
   /** Whether this is newer than or equal to `other` (false across flavors). */
   greaterThanOrEqual(other: ExtendedVersion): boolean {
-    const c = compareExVer(this, other)
-    return c === 'greater' || c === 'equal'
+    return compareExVer(this, other) >= 0
   }
 
   /** Whether flavor, upstream and downstream all match `other`. */
   equals(other: ExtendedVersion): boolean {
-    return compareExVer(this, other) === 'equal'
+    return compareExVer(this, other) === 0
   }
 
   /** Whether this is older than `other` (false across flavors). */
   lessThan(other: ExtendedVersion): boolean {
-    return compareExVer(this, other) === 'less'
+    return compareExVer(this, other) < 0
   }
 
   /** Whether this is older than or equal to `other` (false across flavors). */
   lessThanOrEqual(other: ExtendedVersion): boolean {
-    const c = compareExVer(this, other)
-    return c === 'less' || c === 'equal'
+    return compareExVer(this, other) <= 0
   }
 
   /**

@@ -29,6 +29,27 @@ export const MAX_INPUT_LENGTH = 65536
 
 const OPS: readonly CmpOp[] = ['>=', '<=', '>', '<', '=', '!=', '^', '~']
 
+/** Whether an atom may start with character code `c`: `(`, `!`, `*`, `#`, an operator, a digit or whitespace. */
+function startsAtom(c: number): boolean {
+  if (c >= C.Zero && c <= C.Nine) return true
+  switch (c) {
+    case C.LParen:
+    case C.Bang:
+    case C.Star:
+    case C.Hash:
+    case C.Lt:
+    case C.Gt:
+    case C.Eq:
+    case C.Caret:
+    case C.Tilde:
+    case C.Space:
+    case C.Tab:
+    case C.Lf:
+    case C.Cr:
+      return true
+  }
+  return false
+}
 /**
  * A recursive-descent reading of the exver PEG grammar. It accepts exactly what StartOS
  * accepts (ordered choice, greedy repetition, no backtracking into a finished repetition)
@@ -67,7 +88,8 @@ class Reader<V, E, R> extends Scanner {
       const expected = [`at most ${MAX_INPUT_LENGTH} characters`]
       throw new ExVerParseError(input, rule, MAX_INPUT_LENGTH, expected)
     }
-    const r = new Reader(input, f, false)
+    const r = fast(f)
+    r.start(input)
     const result = read(r)
     if (result !== FAIL && r.atEnd()) return result
     // Second pass, now collecting what was expected where the first pass got furthest.
@@ -217,7 +239,7 @@ class Reader<V, E, R> extends Scanner {
     else if (c === C.Bang && next === C.Eq) op = '!='
     else if (c === C.Caret) op = '^'
     else if (c === C.Tilde) op = '~'
-    if (op !== '>=') this.failOps(op)
+    if (op !== '>=' && this.expected !== undefined) this.failOps(op)
     if (op !== FAIL) this.pos += op.length
     return op
   }
@@ -262,16 +284,31 @@ class Reader<V, E, R> extends Scanner {
     }
   }
 
-  private atom(emver: boolean): R | null {
+  /** Resets the reader for a new input. */
+  start(input: string): void {
+    this.reset(input)
+    this.depth = 0
+    this.failedAtoms = undefined
+  }
+
+  /**
+   * A range atom. Only a failed `!` operand is ever tried again at the same position (as
+   * the atom after a bare `!`), so `remember` is set there and failures are memoized.
+   */
+  private atom(emver: boolean, remember = false): R | null {
     const start = this.pos
-    if (this.failedAtoms?.has(start)) return FAIL
+    if (this.failedAtoms !== undefined && this.failedAtoms.has(start))
+      return FAIL
     const r = this.atomUncached(emver)
-    if (r === FAIL) (this.failedAtoms ??= new Set()).add(start)
+    if (r === FAIL && remember) (this.failedAtoms ??= new Set()).add(start)
     return r
   }
 
   private atomUncached(emver: boolean): R | null {
     const start = this.pos
+    // Fast pass: a character no atom can start with fails at once (the diagnostic pass
+    // tries every alternative, to list what each expected).
+    if (this.expected === undefined && !startsAtom(this.code())) return FAIL
     // Parens
     if (this.lit(C.LParen, '"("')) {
       this.enter(start)
@@ -294,7 +331,7 @@ class Reader<V, E, R> extends Scanner {
     if (this.lit(C.Bang, '"!"')) {
       this.enter(start)
       this.ws()
-      const value = this.atom(emver)
+      const value = this.atom(emver, true)
       this.depth--
       if (value !== FAIL) return this.f.not(value)
       this.pos = start
@@ -309,6 +346,18 @@ class Reader<V, E, R> extends Scanner {
     this.pos = start
     return FAIL
   }
+}
+
+const fastReaders = new WeakMap<object, Reader<unknown, unknown, unknown>>()
+
+/** The reusable fast-pass reader of a factory (parsing never re-enters itself). */
+function fast<V, E, R>(f: ExVerFactory<V, E, R>): Reader<V, E, R> {
+  let r = fastReaders.get(f) as Reader<V, E, R> | undefined
+  if (r === undefined) {
+    r = new Reader('', f, false)
+    fastReaders.set(f, r as Reader<unknown, unknown, unknown>)
+  }
+  return r
 }
 
 /** The grammar's entry points, bound to a factory. */

@@ -48,10 +48,17 @@ export class Scanner {
   protected expected: Set<string> | undefined
 
   constructor(
-    protected readonly input: string,
+    protected input: string,
     collect: boolean,
   ) {
     if (collect) this.expected = new Set()
+  }
+
+  /** Starts over on a new input (the fast pass reuses one scanner). */
+  protected reset(input: string): void {
+    this.input = input
+    this.pos = 0
+    this.furthest = 0
   }
 
   /** Whether the whole input was read. */
@@ -74,11 +81,14 @@ export class Scanner {
   }
 
   protected fail(at: number, what: string): void {
+    // The fast pass only needs to know that the parse failed; the diagnostic pass
+    // (with `expected`) finds where.
+    if (this.expected === undefined) return
     if (at > this.furthest) {
       this.furthest = at
-      this.expected?.clear()
+      this.expected.clear()
     }
-    if (at === this.furthest) this.expected?.add(what)
+    if (at === this.furthest) this.expected.add(what)
   }
 
   protected code(): number {
