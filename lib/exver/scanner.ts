@@ -100,45 +100,54 @@ export class Scanner {
       this.pos++
       return true
     }
-    this.fail(this.pos, what)
+    if (this.expected !== undefined) this.fail(this.pos, what)
     return false
   }
 
   protected lit2(c1: number, c2: number, what: string): boolean {
     const s = this.input
-    if (s.charCodeAt(this.pos) === c1 && s.charCodeAt(this.pos + 1) === c2) {
-      this.pos += 2
+    const p = this.pos
+    if (s.charCodeAt(p) === c1 && s.charCodeAt(p + 1) === c2) {
+      this.pos = p + 2
       return true
     }
-    this.fail(this.pos, what)
+    if (this.expected !== undefined) this.fail(p, what)
     return false
   }
 
   protected ws(): void {
     const s = this.input
-    for (;;) {
-      const c = s.charCodeAt(this.pos)
-      if (c !== C.Space && c !== C.Tab && c !== C.Lf && c !== C.Cr) return
-      this.pos++
-    }
+    let p = this.pos
+    let c = s.charCodeAt(p)
+    while (c === C.Space || c === C.Tab || c === C.Lf || c === C.Cr)
+      c = s.charCodeAt(++p)
+    this.pos = p
   }
 
   protected digits(): number | null {
     const s = this.input
     const start = this.pos
+    let p = start
     let n = 0
-    while (isDigit(s.charCodeAt(this.pos)))
-      n = n * 10 + (s.charCodeAt(this.pos++) - C.Zero)
-    this.fail(this.pos, 'a digit')
-    if (this.pos === start) return FAIL
-    return this.pos - start > 15 ? parseInt(s.slice(start, this.pos), 10) : n
+    let c = s.charCodeAt(p)
+    while (c >= C.Zero && c <= C.Nine) {
+      n = n * 10 + (c - C.Zero)
+      c = s.charCodeAt(++p)
+    }
+    this.pos = p
+    if (this.expected !== undefined) this.fail(p, 'a digit')
+    if (p === start) return FAIL
+    return p - start > 15 ? parseInt(s.slice(start, p), 10) : n
   }
 
   protected letters(lowerOnly: boolean, what: string): string {
     const s = this.input
     const start = this.pos
-    while (lowerOnly ? isLower(this.code()) : isLetter(this.code())) this.pos++
-    this.fail(this.pos, what)
-    return s.slice(start, this.pos)
+    let p = start
+    let c = s.charCodeAt(p)
+    while (lowerOnly ? isLower(c) : isLetter(c)) c = s.charCodeAt(++p)
+    this.pos = p
+    if (this.expected !== undefined) this.fail(p, what)
+    return p === start ? '' : s.slice(start, p)
   }
 }

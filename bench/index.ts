@@ -1,0 +1,53 @@
+/**
+ * Runs every benchmark module and prints one table: ours against the reference, with
+ * targets. A report, not a test: it exits 0 even when a target is missed.
+ *
+ *   npm run bench [-- --json | --json=FILE | --rounds=N | --ms=N | --warmup=N | --only=TEXT]
+ */
+import { writeFileSync } from 'node:fs'
+import { exver } from './exver'
+import { checksum, formatTable, measure, parseArgs } from './harness'
+import type { BenchModule, Result } from './harness'
+
+/** The benchmark modules, in run order. A new module exports a `BenchModule` and is added here. */
+const MODULES: readonly BenchModule[] = [exver]
+
+function main(): void {
+  let cli: ReturnType<typeof parseArgs>
+  try {
+    cli = parseArgs(process.argv.slice(2))
+  } catch (e) {
+    process.stderr.write(
+      `${(e as Error).message}\nusage: node .build/bench/index.js [--json | --json=FILE] [--rounds=N] [--ms=N] [--warmup=N] [--only=TEXT]\n`,
+    )
+    process.exitCode = 2
+    return
+  }
+  const results: Result[] = []
+  for (const m of MODULES) {
+    for (const op of m.operations()) {
+      const label = `${m.name}/${op.name}`
+      if (cli.only !== null && !label.includes(cli.only)) continue
+      if (!cli.json) process.stderr.write(`measuring ${label}…\n`)
+      results.push(measure(m.name, op, cli.options))
+    }
+  }
+  const report = {
+    node: process.version,
+    options: cli.options,
+    results,
+    checksum: checksum(),
+  }
+  if (cli.json) {
+    process.stdout.write(JSON.stringify(report, null, 2) + '\n')
+  } else {
+    process.stdout.write(formatTable(results) + '\n')
+    process.stdout.write(
+      `\n${cli.options.rounds} rounds × ≥${cli.options.roundMs} ms per side, median; node ${process.version}; checksum ${checksum()}\n`,
+    )
+  }
+  if (cli.jsonFile !== null)
+    writeFileSync(cli.jsonFile, JSON.stringify(report, null, 2) + '\n')
+}
+
+main()
