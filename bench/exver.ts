@@ -1,6 +1,7 @@
 /** Benchmarks of `lib/exver` against the published reference on the same inputs. */
 import * as ours from '../lib/exver'
 import { benchCorpus, Rng } from '../test/exver/corpus'
+import { realisticCorpus } from './realisticCorpus'
 import type { BenchModule, Operation } from './harness'
 
 /**
@@ -42,8 +43,15 @@ function anchors(r: ours.VersionRange): number {
   }
 }
 
-function operations(): Operation[] {
-  const raw = benchCorpus()
+/**
+ * The operations on one corpus. Targets apply to the realistic corpus; the fuzz corpus
+ * (odd whitespace, deep nesting, 20-digit numbers) is reported alongside, for information.
+ */
+function corpusOperations(
+  raw: { extendedVersions: string[]; ranges: string[] },
+  label: string,
+  targets: boolean,
+): Operation[] {
   // Only inputs both implementations accept, so both sides do the same work.
   const versions = raw.extendedVersions.filter(
     (s) =>
@@ -104,7 +112,8 @@ function operations(): Operation[] {
     return n
   }
 
-  return [
+  const tag = (name: string): string => (label ? `${name} (${label})` : name)
+  const ops: Operation[] = [
     {
       name: 'ExtendedVersion.parse',
       opsPerPass: versions.length,
@@ -136,6 +145,19 @@ function operations(): Operation[] {
       reference: normalize(refSmall),
       note: `informational; ${small.length} pre-parsed ranges with ≤${NORMALIZE_MAX_ANCHORS} anchors`,
     },
+  ]
+  return ops.map((op) => ({
+    ...op,
+    name: tag(op.name),
+    target: targets ? op.target : undefined,
+    note: `${op.note}${label ? `; ${label} corpus` : '; realistic corpus'}`,
+  }))
+}
+
+function operations(): Operation[] {
+  return [
+    ...corpusOperations(realisticCorpus(), '', true),
+    ...corpusOperations(benchCorpus(), 'fuzz', false),
   ]
 }
 

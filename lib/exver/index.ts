@@ -5,3 +5,10 @@ export type { ExVerGrammarRule } from './ExVerParseError'
 export type { Ordering } from './compare'
 export type { CmpOp, PrereleaseSegment } from './parser'
 export { MAX_INPUT_LENGTH, MAX_RANGE_DEPTH } from './parser'
+export type {
+  ValidateVersion,
+  ValidateExVer,
+  ValidateExVers,
+  ValidateExVerRange,
+} from './validate'
+export { testTypeExVer, testTypeVersion } from './testType'

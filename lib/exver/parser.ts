@@ -1,5 +1,6 @@
 import { ExVerParseError } from './ExVerParseError'
 import type { ExVerGrammarRule } from './ExVerParseError'
+import { readEnd, readExtended, readVersion } from './fastRead'
 import { C, FAIL, Scanner } from './scanner'
 
 /** A comparison operator of a range anchor. */
@@ -69,9 +70,8 @@ class Reader<V, E, R> extends Scanner {
   }
 
   /** Runs `rule` over the whole input, throwing {@link ExVerParseError} on failure. */
-  static run<V, E, R, T>(
+  run<T>(
     input: string,
-    f: ExVerFactory<V, E, R>,
     rule: ExVerGrammarRule,
     read: (r: Reader<V, E, R>) => T | null,
   ): T {
@@ -88,15 +88,15 @@ class Reader<V, E, R> extends Scanner {
       const expected = [`at most ${MAX_INPUT_LENGTH} characters`]
       throw new ExVerParseError(input, rule, MAX_INPUT_LENGTH, expected)
     }
-    const r = fast(f)
-    r.start(input)
-    const result = read(r)
-    if (result !== FAIL && r.atEnd()) return result
+    this.start(input)
+    const result = read(this)
+    if (result !== FAIL && this.atEnd()) return result
     // Second pass, now collecting what was expected where the first pass got furthest.
-    const d = new Reader(input, f, true)
+    const d = new Reader(input, this.f, true)
     throw d.error(rule, read(d) !== FAIL)
   }
 
+  /** `digits ('.' digits)*`. */
   private numbers(): number[] | null {
     const first = this.digits()
     if (first === FAIL) return FAIL
@@ -149,6 +149,11 @@ class Reader<V, E, R> extends Scanner {
   }
 
   version(): V | null {
+    if (this.expected === undefined) {
+      const v = readVersion(this.input, this.pos, this.f)
+      if (v !== null) this.pos = readEnd()
+      return v
+    }
     const number = this.numbers()
     if (number === FAIL) return FAIL
     return this.f.version(number, this.prerelease())
@@ -165,6 +170,7 @@ class Reader<V, E, R> extends Scanner {
   }
 
   extendedVersion(): E | null {
+    if (this.expected === undefined) return this.fastExtended(false)
     const save = this.pos
     const flavor = this.flavorPrefix()
     const up = this.version()
@@ -181,7 +187,14 @@ class Reader<V, E, R> extends Scanner {
   }
 
   /** `[#flavor:]upstream[:downstream]`, the downstream defaulting to `0`. */
+  private fastExtended(optionalDownstream: boolean): E | null {
+    const e = readExtended(this.input, this.pos, this.f, optionalDownstream)
+    if (e !== null) this.pos = readEnd()
+    return e
+  }
+
   private versionSpec(): E | null {
+    if (this.expected === undefined) return this.fastExtended(true)
     const save = this.pos
     const flavor = this.flavorPrefix()
     const up = this.version()
@@ -348,18 +361,6 @@ class Reader<V, E, R> extends Scanner {
   }
 }
 
-const fastReaders = new WeakMap<object, Reader<unknown, unknown, unknown>>()
-
-/** The reusable fast-pass reader of a factory (parsing never re-enters itself). */
-function fast<V, E, R>(f: ExVerFactory<V, E, R>): Reader<V, E, R> {
-  let r = fastReaders.get(f) as Reader<V, E, R> | undefined
-  if (r === undefined) {
-    r = new Reader('', f, false)
-    fastReaders.set(f, r as Reader<unknown, unknown, unknown>)
-  }
-  return r
-}
-
 /** The grammar's entry points, bound to a factory. */
 export interface ExVerParser<V, E, R> {
   version(input: string): V
@@ -373,13 +374,14 @@ export interface ExVerParser<V, E, R> {
 export function createParser<V, E, R>(
   f: ExVerFactory<V, E, R>,
 ): ExVerParser<V, E, R> {
+  // One reader serves every fast pass: parsing never re-enters itself.
+  const r = new Reader<V, E, R>('', f, false)
   return {
-    version: (s) => Reader.run(s, f, 'Version', (r) => r.version()),
+    version: (s) => r.run(s, 'Version', (x) => x.version()),
     extendedVersion: (s) =>
-      Reader.run(s, f, 'ExtendedVersion', (r) => r.extendedVersion()),
-    emver: (s) => Reader.run(s, f, 'Emver', (r) => r.emver()),
-    range: (s) => Reader.run(s, f, 'VersionRange', (r) => r.range(false)),
-    emverRange: (s) =>
-      Reader.run(s, f, 'EmverVersionRange', (r) => r.range(true)),
+      r.run(s, 'ExtendedVersion', (x) => x.extendedVersion()),
+    emver: (s) => r.run(s, 'Emver', (x) => x.emver()),
+    range: (s) => r.run(s, 'VersionRange', (x) => x.range(false)),
+    emverRange: (s) => r.run(s, 'EmverVersionRange', (x) => x.range(true)),
   }
 }
