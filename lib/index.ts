@@ -12,3 +12,10 @@ export type {
 } from './exver'
 export { SdkError, isSdkError } from './errors'
 export type { SdkErrorCode } from './errors'
+export { testTypeExVer, testTypeVersion } from './exver'
+export type {
+  ValidateVersion,
+  ValidateExVer,
+  ValidateExVers,
+  ValidateExVerRange,
+} from './exver'

@@ -30,6 +30,14 @@ export const MAX_INPUT_LENGTH = 65536
 
 const OPS: readonly CmpOp[] = ['>=', '<=', '>', '<', '=', '!=', '^', '~']
 
+/** The position after any whitespace at `p`. */
+function skipWs(s: string, p: number): number {
+  let c = s.charCodeAt(p)
+  while (c === C.Space || c === C.Tab || c === C.Lf || c === C.Cr)
+    c = s.charCodeAt(++p)
+  return p
+}
+
 /** Whether an atom may start with character code `c`: `(`, `!`, `*`, `#`, an operator, a digit or whitespace. */
 function startsAtom(c: number): boolean {
   if (c >= C.Zero && c <= C.Nine) return true
@@ -280,14 +288,8 @@ class Reader<V, E, R> extends Scanner {
     if (result === FAIL) return FAIL
     for (;;) {
       const save = this.pos
-      this.ws()
-      let or = false
-      if (this.lit2(C.Pipe, C.Pipe, '"||"')) {
-        or = true
-        this.ws()
-      } else if (this.lit2(C.Amp, C.Amp, '"&&"')) {
-        this.ws()
-      }
+      const or =
+        this.expected === undefined ? this.fastSeparator() : this.separator()
       const next = this.atom(emver)
       if (next === FAIL) {
         this.pos = save
@@ -308,20 +310,86 @@ class Reader<V, E, R> extends Scanner {
    * A range atom. Only a failed `!` operand is ever tried again at the same position (as
    * the atom after a bare `!`), so `remember` is set there and failures are memoized.
    */
+  /** `_ (('||' | '&&') _)?`; whether it was `||`. */
+  private separator(): boolean {
+    this.ws()
+    if (this.lit2(C.Pipe, C.Pipe, '"||"')) {
+      this.ws()
+      return true
+    }
+    if (this.lit2(C.Amp, C.Amp, '"&&"')) this.ws()
+    return false
+  }
+
+  /** {@link separator} for the fast pass, in one loop over local positions. */
+  private fastSeparator(): boolean {
+    const s = this.input
+    let p = skipWs(s, this.pos)
+    const c = s.charCodeAt(p)
+    let or = false
+    if (c === C.Pipe && s.charCodeAt(p + 1) === C.Pipe) {
+      or = true
+      p = skipWs(s, p + 2)
+    } else if (c === C.Amp && s.charCodeAt(p + 1) === C.Amp) {
+      p = skipWs(s, p + 2)
+    }
+    this.pos = p
+    return or
+  }
+
   private atom(emver: boolean, remember = false): R | null {
     const start = this.pos
     if (this.failedAtoms !== undefined && this.failedAtoms.has(start))
       return FAIL
-    const r = this.atomUncached(emver)
+    const r =
+      this.expected === undefined
+        ? this.fastAtom(emver)
+        : this.atomUncached(emver)
     if (r === FAIL && remember) (this.failedAtoms ??= new Set()).add(start)
     return r
   }
 
+  /**
+   * The fast pass's atom: dispatches on the first character to the only alternatives
+   * that can match there, in grammar order, and falls back to {@link atomUncached}.
+   */
+  private fastAtom(emver: boolean): R | null {
+    const c = this.input.charCodeAt(this.pos)
+    if (c === C.Star) {
+      this.pos++
+      return this.f.any()
+    }
+    if (!startsAtom(c)) return FAIL
+    if (emver || c === C.LParen || c === C.Bang) return this.atomUncached(emver)
+    const anchor = this.fastAnchor(c)
+    if (anchor !== FAIL) return anchor
+    if (c !== C.Hash) return this.atomUncached(emver)
+    // Nothing but a flavor atom starts with `#` once the anchor failed.
+    this.pos++
+    return this.f.flavor(this.letters(true, 'a lowercase letter'))
+  }
+
+  /** An anchor read by the fast pass (`c` is the current character), or FAIL. */
+  private fastAnchor(c: number): R | null {
+    const s = this.input
+    let p = this.pos
+    const next = s.charCodeAt(p + 1)
+    let op: CmpOp = '^'
+    if (c === C.Gt) op = next === C.Eq ? '>=' : '>'
+    else if (c === C.Lt) op = next === C.Eq ? '<=' : '<'
+    else if (c === C.Eq) op = '='
+    else if (c === C.Caret) op = '^'
+    else if (c === C.Tilde) op = '~'
+    else p--
+    p += next === C.Eq && (c === C.Gt || c === C.Lt) ? 2 : 1
+    const version = readExtended(s, skipWs(s, p), this.f, true)
+    if (version === null) return FAIL
+    this.pos = readEnd()
+    return this.f.anchor(op, version)
+  }
+
   private atomUncached(emver: boolean): R | null {
     const start = this.pos
-    // Fast pass: a character no atom can start with fails at once (the diagnostic pass
-    // tries every alternative, to list what each expected).
-    if (this.expected === undefined && !startsAtom(this.code())) return FAIL
     // Parens
     if (this.lit(C.LParen, '"("')) {
       this.enter(start)
