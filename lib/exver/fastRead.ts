@@ -63,31 +63,50 @@ function readPrerelease(s: string, p: number): PrereleaseSegment[] {
   return out
 }
 
-/** `digits(.digits)*` then an optional prerelease; `null` when no digit starts at `p`. */
+/** Reads one digit run at `p` (a digit is known to be there), leaving its end in `end`. */
+function readRun(s: string, p: number, c: number): number {
+  const start = p
+  let n = 0
+  do {
+    n = n * 10 + (c - 48)
+    c = s.charCodeAt(++p)
+  } while (isDigit(c))
+  end = p
+  return p - start > 15 ? parseInt(s.slice(start, p), 10) : n
+}
+
+/** Whether `.digit` follows position `p`. */
+const dotDigit = (s: string, p: number): boolean =>
+  s.charCodeAt(p) === 46 && isDigit(s.charCodeAt(p + 1))
+
+/**
+ * `digits(.digits)*` then an optional prerelease; `null` when no digit starts at `p`.
+ * Up to four numbers are held in locals so the array is allocated once at its size.
+ */
 export function readVersion<V>(
   s: string,
   p: number,
   f: ExVerFactory<V, unknown, unknown>,
 ): V | null {
-  let c = s.charCodeAt(p)
+  const c = s.charCodeAt(p)
   if (!isDigit(c)) return null
-  const numbers: number[] = []
-  for (;;) {
-    const start = p
-    let n = 0
-    do {
-      n = n * 10 + (c - 48)
-      c = s.charCodeAt(++p)
-    } while (isDigit(c))
-    numbers.push(p - start > 15 ? parseInt(s.slice(start, p), 10) : n)
-    if (c !== 46) break
-    const next = s.charCodeAt(p + 1)
-    if (!isDigit(next)) break
-    c = next
-    p++
+  let numbers: number[]
+  const a = readRun(s, p, c)
+  if (!dotDigit(s, end)) numbers = [a]
+  else {
+    const b = readRun(s, end + 1, s.charCodeAt(end + 1))
+    if (!dotDigit(s, end)) numbers = [a, b]
+    else {
+      const c3 = readRun(s, end + 1, s.charCodeAt(end + 1))
+      if (!dotDigit(s, end)) numbers = [a, b, c3]
+      else {
+        numbers = [a, b, c3]
+        while (dotDigit(s, end))
+          numbers.push(readRun(s, end + 1, s.charCodeAt(end + 1)))
+      }
+    }
   }
-  const prerelease = c === 45 ? readPrerelease(s, p) : []
-  if (c !== 45) end = p
+  const prerelease = s.charCodeAt(end) === 45 ? readPrerelease(s, end) : []
   return f.version(numbers, prerelease)
 }
 

@@ -359,14 +359,46 @@ class Reader<V, E, R> extends Scanner {
       this.pos++
       return this.f.any()
     }
-    if (!startsAtom(c)) return FAIL
-    if (emver || c === C.LParen || c === C.Bang) return this.atomUncached(emver)
+    if (!startsAtom(c) || emver) return emver ? this.atomUncached(emver) : FAIL
+    if (c === C.LParen) return this.fastParens()
+    if (c === C.Bang && this.input.charCodeAt(this.pos + 1) !== C.Eq)
+      return this.fastBang()
     const anchor = this.fastAnchor(c)
     if (anchor !== FAIL) return anchor
     if (c !== C.Hash) return this.atomUncached(emver)
     // Nothing but a flavor atom starts with `#` once the anchor failed.
     this.pos++
     return this.f.flavor(this.letters(true, 'a lowercase letter'))
+  }
+
+  /** `( range )` in the fast pass; nothing else can match at a `(`. */
+  private fastParens(): R | null {
+    const start = this.pos
+    this.enter(start)
+    this.pos = skipWs(this.input, start + 1)
+    const inner = this.range(false)
+    this.depth--
+    if (inner !== FAIL) {
+      const p = skipWs(this.input, this.pos)
+      if (this.input.charCodeAt(p) === C.RParen) {
+        this.pos = p + 1
+        return inner
+      }
+    }
+    this.pos = start
+    return FAIL
+  }
+
+  /** `!atom`, else a bare `!` (None), in the fast pass. */
+  private fastBang(): R | null {
+    const start = this.pos
+    this.enter(start)
+    this.pos = skipWs(this.input, start + 1)
+    const value = this.atom(false, true)
+    this.depth--
+    if (value !== FAIL) return this.f.not(value)
+    this.pos = start + 1
+    return this.f.none()
   }
 
   /** An anchor read by the fast pass (`c` is the current character), or FAIL. */
@@ -380,8 +412,9 @@ class Reader<V, E, R> extends Scanner {
     else if (c === C.Eq) op = '='
     else if (c === C.Caret) op = '^'
     else if (c === C.Tilde) op = '~'
+    else if (c === C.Bang) op = '!='
     else p--
-    p += next === C.Eq && (c === C.Gt || c === C.Lt) ? 2 : 1
+    p += next === C.Eq && (c === C.Gt || c === C.Lt || c === C.Bang) ? 2 : 1
     const version = readExtended(s, skipWs(s, p), this.f, true)
     if (version === null) return FAIL
     this.pos = readEnd()
