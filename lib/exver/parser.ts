@@ -477,12 +477,16 @@ export function createParser<V, E, R>(
 ): ExVerParser<V, E, R> {
   // One reader serves every fast pass: parsing never re-enters itself.
   const r = new Reader<V, E, R>('', f, false)
+  const version = (x: Reader<V, E, R>): V | null => x.version()
+  const extended = (x: Reader<V, E, R>): E | null => x.extendedVersion()
+  const emver = (x: Reader<V, E, R>): E | null => x.emver()
+  const range = (x: Reader<V, E, R>): R | null => x.range(false)
+  const emverRange = (x: Reader<V, E, R>): R | null => x.range(true)
   return {
-    version: (s) => r.run(s, 'Version', (x) => x.version()),
-    extendedVersion: (s) =>
-      r.run(s, 'ExtendedVersion', (x) => x.extendedVersion()),
-    emver: (s) => r.run(s, 'Emver', (x) => x.emver()),
-    range: (s) => r.run(s, 'VersionRange', (x) => x.range(false)),
-    emverRange: (s) => r.run(s, 'EmverVersionRange', (x) => x.range(true)),
+    version: (s) => r.run(s, 'Version', version),
+    extendedVersion: (s) => r.run(s, 'ExtendedVersion', extended),
+    emver: (s) => r.run(s, 'Emver', emver),
+    range: (s) => r.run(s, 'VersionRange', range),
+    emverRange: (s) => r.run(s, 'EmverVersionRange', emverRange),
   }
 }
