@@ -131,7 +131,7 @@ export function readExtended<V, E>(
   f: ExVerFactory<V, E, unknown>,
   optionalDownstream: boolean,
 ): E | null {
-  const flavor = readFlavor(s, p)
+  const flavor = s.charCodeAt(p) === 35 ? readFlavor(s, p) : undefined
   if (flavor !== undefined) p = end
   const up = readVersion(s, p, f)
   if (up === null) return null

@@ -324,14 +324,16 @@ class Reader<V, E, R> extends Scanner {
   /** {@link separator} for the fast pass, in one loop over local positions. */
   private fastSeparator(): boolean {
     const s = this.input
-    let p = skipWs(s, this.pos)
-    const c = s.charCodeAt(p)
+    let p = this.pos
+    let c = s.charCodeAt(p)
+    while (c === C.Space || c === C.Tab || c === C.Lf || c === C.Cr)
+      c = s.charCodeAt(++p)
     let or = false
-    if (c === C.Pipe && s.charCodeAt(p + 1) === C.Pipe) {
-      or = true
-      p = skipWs(s, p + 2)
-    } else if (c === C.Amp && s.charCodeAt(p + 1) === C.Amp) {
-      p = skipWs(s, p + 2)
+    if ((c === C.Pipe || c === C.Amp) && s.charCodeAt(p + 1) === c) {
+      or = c === C.Pipe
+      c = s.charCodeAt((p += 2))
+      while (c === C.Space || c === C.Tab || c === C.Lf || c === C.Cr)
+        c = s.charCodeAt(++p)
     }
     this.pos = p
     return or
@@ -415,7 +417,12 @@ class Reader<V, E, R> extends Scanner {
     else if (c === C.Bang) op = '!='
     else p--
     p += next === C.Eq && (c === C.Gt || c === C.Lt || c === C.Bang) ? 2 : 1
-    const version = readExtended(s, skipWs(s, p), this.f, true)
+    const at = s.charCodeAt(p)
+    const from =
+      at === C.Space || at === C.Tab || at === C.Lf || at === C.Cr
+        ? skipWs(s, p)
+        : p
+    const version = readExtended(s, from, this.f, true)
     if (version === null) return FAIL
     this.pos = readEnd()
     return this.f.anchor(op, version)
