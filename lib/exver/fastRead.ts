@@ -63,51 +63,47 @@ function readPrerelease(s: string, p: number): PrereleaseSegment[] {
   return out
 }
 
-/** Reads one digit run at `p` (a digit is known to be there), leaving its end in `end`. */
-function readRun(s: string, p: number, c: number): number {
-  const start = p
-  let n = 0
-  do {
-    n = n * 10 + (c - 48)
-    c = s.charCodeAt(++p)
-  } while (isDigit(c))
-  end = p
-  return p - start > 15 ? parseInt(s.slice(start, p), 10) : n
-}
-
-/** Whether `.digit` follows position `p`. */
-const dotDigit = (s: string, p: number): boolean =>
-  s.charCodeAt(p) === 46 && isDigit(s.charCodeAt(p + 1))
-
 /**
  * `digits(.digits)*` then an optional prerelease; `null` when no digit starts at `p`.
- * Up to four numbers are held in locals so the array is allocated once at its size.
+ * One loop reads every number; up to three are held in locals so that the array is
+ * allocated once, at its size.
  */
 export function readVersion<V>(
   s: string,
   p: number,
   f: ExVerFactory<V, unknown, unknown>,
 ): V | null {
-  const c = s.charCodeAt(p)
+  let c = s.charCodeAt(p)
   if (!isDigit(c)) return null
-  let numbers: number[]
-  const a = readRun(s, p, c)
-  if (!dotDigit(s, end)) numbers = [a]
-  else {
-    const b = readRun(s, end + 1, s.charCodeAt(end + 1))
-    if (!dotDigit(s, end)) numbers = [a, b]
-    else {
-      const c3 = readRun(s, end + 1, s.charCodeAt(end + 1))
-      if (!dotDigit(s, end)) numbers = [a, b, c3]
-      else {
-        numbers = [a, b, c3]
-        while (dotDigit(s, end))
-          numbers.push(readRun(s, end + 1, s.charCodeAt(end + 1)))
-      }
-    }
+  let count = 0
+  let a = 0
+  let b = 0
+  let d = 0
+  let more: number[] | undefined
+  for (;;) {
+    const start = p
+    let n = 0
+    do {
+      n = n * 10 + (c - 48)
+      c = s.charCodeAt(++p)
+    } while (c >= 48 && c <= 57)
+    if (p - start > 15) n = parseInt(s.slice(start, p), 10)
+    if (count === 0) a = n
+    else if (count === 1) b = n
+    else if (count === 2) d = n
+    else (more ??= [a, b, d]).push(n)
+    count++
+    if (c !== 46) break
+    const next = s.charCodeAt(p + 1)
+    if (!(next >= 48 && next <= 57)) break
+    c = next
+    p++
   }
-  const prerelease = s.charCodeAt(end) === 45 ? readPrerelease(s, end) : []
-  return f.version(numbers, prerelease)
+  const numbers =
+    count === 1 ? [a] : count === 2 ? [a, b] : count === 3 ? [a, b, d] : more!
+  if (c === 45) return f.version(numbers, readPrerelease(s, p))
+  end = p
+  return f.version(numbers, [])
 }
 
 /** `#flavor:` at `p`: the flavor (`''` when empty), or `undefined` when absent. */
