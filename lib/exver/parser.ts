@@ -357,20 +357,36 @@ class Reader<V, E, R> extends Scanner {
    */
   private fastAtom(emver: boolean): R | null {
     const c = this.input.charCodeAt(this.pos)
-    if (c === C.Star) {
-      this.pos++
-      return this.f.any()
+    if (emver)
+      return c === C.Star || startsAtom(c) ? this.atomUncached(emver) : FAIL
+    if (
+      (c >= C.Zero && c <= C.Nine) ||
+      c === C.Gt ||
+      c === C.Lt ||
+      c === C.Caret
+    ) {
+      const anchor = this.fastAnchor(c)
+      return anchor !== FAIL ? anchor : this.atomUncached(emver)
     }
-    if (!startsAtom(c) || emver) return emver ? this.atomUncached(emver) : FAIL
-    if (c === C.LParen) return this.fastParens()
-    if (c === C.Bang && this.input.charCodeAt(this.pos + 1) !== C.Eq)
-      return this.fastBang()
-    const anchor = this.fastAnchor(c)
-    if (anchor !== FAIL) return anchor
-    if (c !== C.Hash) return this.atomUncached(emver)
-    // Nothing but a flavor atom starts with `#` once the anchor failed.
-    this.pos++
-    return this.f.flavor(this.letters(true, 'a lowercase letter'))
+    switch (c) {
+      case C.Star:
+        this.pos++
+        return this.f.any()
+      case C.LParen:
+        return this.fastParens()
+      case C.Bang:
+        if (this.input.charCodeAt(this.pos + 1) !== C.Eq) return this.fastBang()
+        break
+      case C.Hash: {
+        const anchor = this.fastAnchor(c)
+        if (anchor !== FAIL) return anchor
+        // Nothing but a flavor atom starts with `#` once the anchor failed.
+        this.pos++
+        return this.f.flavor(this.letters(true, 'a lowercase letter'))
+      }
+    }
+    if (!startsAtom(c)) return FAIL
+    return this.fastAnchor(c) ?? this.atomUncached(emver)
   }
 
   /** `( range )` in the fast pass; nothing else can match at a `(`. */
