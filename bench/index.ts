@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { exver } from './exver'
+import { formatHostile, hostileRows } from './hostile'
 import { checksum, formatTable, measure, parseArgs } from './harness'
 import type { BenchModule, Result } from './harness'
 
@@ -32,16 +33,21 @@ function main(): void {
       results.push(measure(m.name, op, cli.options))
     }
   }
+  const hostile =
+    cli.only === null || 'hostile'.includes(cli.only) ? hostileRows() : []
   const report = {
     node: process.version,
     options: cli.options,
     results,
+    hostile,
     checksum: checksum(),
   }
   if (cli.json) {
     process.stdout.write(JSON.stringify(report, null, 2) + '\n')
   } else {
     process.stdout.write(formatTable(results) + '\n')
+    if (hostile.length > 0)
+      process.stdout.write(`\n${formatHostile(hostile)}\n`)
     process.stdout.write(
       `\n${cli.options.rounds} rounds × ≥${cli.options.roundMs} ms per side, median; node ${process.version}; checksum ${checksum()}\n`,
     )
