@@ -1,6 +1,6 @@
 /** Benchmarks of `lib/exver` against the published reference on the same inputs. */
 import * as ours from '../lib/exver'
-import { benchCorpus, Rng } from '../test/exver/corpus'
+import { benchCorpus, countAnchors, Rng } from '../test/exver/corpus'
 import { realisticCorpus } from './realisticCorpus'
 import type { BenchModule, Operation } from './harness'
 
@@ -24,22 +24,6 @@ function parses(s: string, f: (s: string) => unknown): boolean {
     return true
   } catch {
     return false
-  }
-}
-
-function anchors(r: ours.VersionRange): number {
-  const a = r.atom
-  switch (a.type) {
-    case 'Anchor':
-    case 'Flavor':
-      return 1
-    case 'And':
-    case 'Or':
-      return anchors(a.left) + anchors(a.right)
-    case 'Not':
-      return anchors(a.value)
-    default:
-      return 0
   }
 }
 
@@ -83,7 +67,7 @@ function corpusOperations(
 
   const small = ranges
     .map((_, i) => i)
-    .filter((i) => anchors(oursR[i]!) <= NORMALIZE_MAX_ANCHORS)
+    .filter((i) => countAnchors(oursR[i]!) <= NORMALIZE_MAX_ANCHORS)
   const oursSmall = small.map((i) => oursR[i]!)
   const refSmall = small.map((i) => refR[i]!)
 

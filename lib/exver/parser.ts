@@ -1,7 +1,7 @@
 import { ExVerParseError } from './ExVerParseError'
 import type { ExVerGrammarRule } from './ExVerParseError'
 import { readEnd, readExtended, readVersion } from './fastRead'
-import { C, FAIL, Scanner } from './scanner'
+import { C, FAIL, Scanner, skipWs } from './scanner'
 
 /** A comparison operator of a range anchor. */
 export type CmpOp = '>=' | '<=' | '>' | '<' | '=' | '!=' | '^' | '~'
@@ -29,14 +29,6 @@ export const MAX_RANGE_DEPTH = 1000
 export const MAX_INPUT_LENGTH = 65536
 
 const OPS: readonly CmpOp[] = ['>=', '<=', '>', '<', '=', '!=', '^', '~']
-
-/** The position after any whitespace at `p`. */
-function skipWs(s: string, p: number): number {
-  let c = s.charCodeAt(p)
-  while (c === C.Space || c === C.Tab || c === C.Lf || c === C.Cr)
-    c = s.charCodeAt(++p)
-  return p
-}
 
 /** Whether an atom may start with character code `c`: `(`, `!`, `*`, `#`, an operator, a digit or whitespace. */
 function startsAtom(c: number): boolean {
@@ -284,13 +276,42 @@ class Reader<V, E, R> extends Scanner {
 
   /** `atom ((_ ('||' | '&&') _)? atom)*`, folded left to right with no precedence. */
   range(emver: boolean): R | null {
+    if (this.expected === undefined && !emver) return this.fastRange()
     let result = this.atom(emver)
     if (result === FAIL) return FAIL
     for (;;) {
       const save = this.pos
-      const or =
-        this.expected === undefined ? this.fastSeparator() : this.separator()
+      const or = this.separator()
       const next = this.atom(emver)
+      if (next === FAIL) {
+        this.pos = save
+        return result
+      }
+      result = or ? this.f.or(result, next) : this.f.and(result, next)
+    }
+  }
+
+  /** {@link range} for the fast pass, reading separators over local positions. */
+  private fastRange(): R | null {
+    let result = this.atom(false)
+    if (result === FAIL) return FAIL
+    const s = this.input
+    for (;;) {
+      const save = this.pos
+      let p = skipWs(s, save)
+      const c = s.charCodeAt(p)
+      let or = false
+      if ((c === C.Pipe || c === C.Amp) && s.charCodeAt(p + 1) === c) {
+        or = c === C.Pipe
+        p = skipWs(s, p + 2)
+      }
+      // No atom starts at the end of the input.
+      if (p >= s.length) {
+        this.pos = save
+        return result
+      }
+      this.pos = p
+      const next = this.atom(false)
       if (next === FAIL) {
         this.pos = save
         return result
@@ -319,24 +340,6 @@ class Reader<V, E, R> extends Scanner {
     }
     if (this.lit2(C.Amp, C.Amp, '"&&"')) this.ws()
     return false
-  }
-
-  /** {@link separator} for the fast pass, in one loop over local positions. */
-  private fastSeparator(): boolean {
-    const s = this.input
-    let p = this.pos
-    let c = s.charCodeAt(p)
-    while (c === C.Space || c === C.Tab || c === C.Lf || c === C.Cr)
-      c = s.charCodeAt(++p)
-    let or = false
-    if ((c === C.Pipe || c === C.Amp) && s.charCodeAt(p + 1) === c) {
-      or = c === C.Pipe
-      c = s.charCodeAt((p += 2))
-      while (c === C.Space || c === C.Tab || c === C.Lf || c === C.Cr)
-        c = s.charCodeAt(++p)
-    }
-    this.pos = p
-    return or
   }
 
   private atom(emver: boolean, remember = false): R | null {

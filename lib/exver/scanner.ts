@@ -37,6 +37,14 @@ const isDigit = (c: number): boolean => c >= C.Zero && c <= C.Nine
 const isLower = (c: number): boolean => c >= C.LowA && c <= C.LowZ
 const isLetter = (c: number): boolean => isLower(c) || (c >= C.A && c <= C.Z)
 
+/** The position after any whitespace at `p`. */
+export function skipWs(s: string, p: number): number {
+  let c = s.charCodeAt(p)
+  while (c === C.Space || c === C.Tab || c === C.Lf || c === C.Cr)
+    c = s.charCodeAt(++p)
+  return p
+}
+
 /**
  * The terminals of the exver grammar over one input: literals, whitespace, digit and letter
  * runs. It remembers the furthest position where a terminal failed (and, on the diagnostic
@@ -116,12 +124,7 @@ export class Scanner {
   }
 
   protected ws(): void {
-    const s = this.input
-    let p = this.pos
-    let c = s.charCodeAt(p)
-    while (c === C.Space || c === C.Tab || c === C.Lf || c === C.Cr)
-      c = s.charCodeAt(++p)
-    this.pos = p
+    this.pos = skipWs(this.input, this.pos)
   }
 
   protected digits(): number | null {

@@ -1,3 +1,4 @@
+import type { VersionRange } from '../../lib/exver'
 /**
  * A deterministic generator of exver inputs — versions, extended versions, ranges, emver
  * strings, valid and near-valid — shared by the differential test and the benchmarks.
@@ -634,4 +635,21 @@ export function benchCorpus(seed: number = DEFAULT_SEED): {
     ranges.push(g.topRange({ small: r.chance(0.5), valid: true }))
   }
   return { extendedVersions, ranges }
+}
+
+/** The number of anchors and flavor atoms in a range tree (normalize cost grows with it). */
+export function countAnchors(r: VersionRange): number {
+  const a = r.atom
+  switch (a.type) {
+    case 'Anchor':
+    case 'Flavor':
+      return 1
+    case 'And':
+    case 'Or':
+      return countAnchors(a.left) + countAnchors(a.right)
+    case 'Not':
+      return countAnchors(a.value)
+    default:
+      return 0
+  }
 }
