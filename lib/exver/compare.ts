@@ -1,4 +1,4 @@
-import type { PrereleaseSegment } from './parser'
+import type { PrereleaseSegment } from './grammar'
 
 /** The result of comparing two versions. */
 export type Ordering = 'greater' | 'equal' | 'less'

@@ -1,6 +1,6 @@
 import { compareVersions } from './compare'
 import type { Order, VersionParts } from './compare'
-import type { CmpOp } from './parser'
+import type { CmpOp } from './grammar'
 
 /** The parts of an extended version that matching looks at. */
 export interface ExVerParts {

@@ -1,4 +1,4 @@
-import type { ExVerFactory, PrereleaseSegment } from './parser'
+import type { ExVerFactory, PrereleaseSegment } from './grammar'
 
 /**
  * The fast pass's readers for versions: plain functions over local positions, because

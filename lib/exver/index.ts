@@ -3,8 +3,8 @@ export type { VersionRangeAtom, VersionRangeTables } from './model'
 export { ExVerParseError } from './ExVerParseError'
 export type { ExVerGrammarRule } from './ExVerParseError'
 export type { Ordering } from './compare'
-export type { CmpOp, PrereleaseSegment } from './parser'
-export { MAX_INPUT_LENGTH, MAX_RANGE_DEPTH } from './parser'
+export type { CmpOp, PrereleaseSegment } from './grammar'
+export { MAX_INPUT_LENGTH, MAX_RANGE_DEPTH } from './grammar'
 export type {
   ValidateVersion,
   ValidateExVer,

@@ -33,7 +33,6 @@ export const enum C {
   Tilde = 126,
 }
 
-const isDigit = (c: number): boolean => c >= C.Zero && c <= C.Nine
 const isLower = (c: number): boolean => c >= C.LowA && c <= C.LowZ
 const isLetter = (c: number): boolean => isLower(c) || (c >= C.A && c <= C.Z)
 

@@ -1,4 +1,4 @@
-import type { CmpOp } from './parser'
+import type { CmpOp } from './grammar'
 
 /** What the truth tables need of a version: a total order. */
 export interface OrderedVersion<V> {

@@ -1,6 +1,6 @@
 import { spine } from './evaluate'
 import type { RangeNode } from './evaluate'
-import type { CmpOp } from './parser'
+import type { CmpOp } from './grammar'
 import { andTables, cmpPoint, eqFlavor, notTables, orTables } from './tables'
 import type { OrderedVersion, Tables } from './tables'
 
