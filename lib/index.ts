@@ -18,3 +18,6 @@ export type {
 } from './exver'
 export { SdkError, isSdkError } from './errors'
 export type { SdkErrorCode } from './errors'
+export type { Effects } from './effects'
+import type * as T from './T'
+export type { T }
