@@ -39,3 +39,17 @@ export { parseProcedure } from './procedure'
 export type { Procedure } from './procedure'
 export { createLogger, isDevEnvironment, silentLogger } from './log'
 export type { LogLevel, Logger, LoggerOptions } from './log'
+export { CallbackContext } from './context'
+export type { CallbackFn } from './context'
+export { EffectError } from './EffectError'
+export type { EffectErrorInit, EffectFailure } from './EffectError'
+export { createEffects, createHostClient } from './effectsClient'
+export type {
+  EffectsOptions,
+  HostClient,
+  HostClientOptions,
+} from './effectsClient'
+export { createLifecycle } from './lifecycle'
+export type { Lifecycle, LifecycleOptions } from './lifecycle'
+export { parseArgs, runMain, startRuntime } from './main'
+export type { RuntimeArgs, RuntimeProcess } from './main'

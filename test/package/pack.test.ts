@@ -32,6 +32,7 @@ test('the tarball ships only built code and the shared build files', () => {
   const top = new Set(out.map((f) => f.replace(/^package\//, '').split('/')[0]))
   assert.deepEqual([...top].sort(), [
     'CHANGELOG.md',
+    'bin',
     'README.md',
     'dist',
     'package.json',
