@@ -32,8 +32,8 @@ test('the tarball ships only built code and the shared build files', () => {
   const top = new Set(out.map((f) => f.replace(/^package\//, '').split('/')[0]))
   assert.deepEqual([...top].sort(), [
     'CHANGELOG.md',
-    'bin',
     'README.md',
+    'bin',
     'dist',
     'package.json',
     's9pk.mk',
@@ -93,6 +93,19 @@ test('a fresh package installs it, extends tsconfig.base.json and type-checks', 
     pkg,
   )
   assert.equal(out.trim(), '1:0')
+  // The runtime is its own entry, with its bin.
+  const runtime = run(
+    'node',
+    [
+      '-e',
+      "console.log(typeof require('@start9labs/start-sdk/runtime').runMain)",
+    ],
+    pkg,
+  )
+  assert.equal(runtime.trim(), 'function')
+  assert.ok(
+    readdirSync(join(pkg, 'node_modules/.bin')).includes('start-sdk-runtime'),
+  )
   assert.ok(
     readdirSync(join(pkg, 'node_modules/@start9labs/start-sdk/dist')).length >
       0,
