@@ -103,6 +103,15 @@ test('a fresh package installs it, extends tsconfig.base.json and type-checks', 
     pkg,
   )
   assert.equal(runtime.trim(), 'function')
+  const testing = run(
+    'node',
+    [
+      '-e',
+      "console.log(typeof require('@start9labs/start-sdk/testing').HostSimulator)",
+    ],
+    pkg,
+  )
+  assert.equal(testing.trim(), 'function')
   assert.ok(
     readdirSync(join(pkg, 'node_modules/.bin')).includes('start-sdk-runtime'),
   )
