@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { exver } from './exver'
+import { formatRoundTrips, roundTripRows } from './effects'
 import { formatHostile, hostileRows } from './hostile'
 import { checksum, formatTable, measure, parseArgs } from './harness'
 import type { BenchModule, Result } from './harness'
@@ -13,7 +14,7 @@ import type { BenchModule, Result } from './harness'
 /** The benchmark modules, in run order. A new module exports a `BenchModule` and is added here. */
 const MODULES: readonly BenchModule[] = [exver]
 
-function main(): void {
+async function main(): Promise<void> {
   let cli: ReturnType<typeof parseArgs>
   try {
     cli = parseArgs(process.argv.slice(2))
@@ -35,11 +36,16 @@ function main(): void {
   }
   const hostile =
     cli.only === null || 'hostile'.includes(cli.only) ? hostileRows() : []
+  const roundTrips =
+    cli.only === null || 'effects'.includes(cli.only)
+      ? await roundTripRows()
+      : []
   const report = {
     node: process.version,
     options: cli.options,
     results,
     hostile,
+    roundTrips,
     checksum: checksum(),
   }
   if (cli.json) {
@@ -48,6 +54,8 @@ function main(): void {
     process.stdout.write(formatTable(results) + '\n')
     if (hostile.length > 0)
       process.stdout.write(`\n${formatHostile(hostile)}\n`)
+    if (roundTrips.length > 0)
+      process.stdout.write(`\n${formatRoundTrips(roundTrips)}\n`)
     process.stdout.write(
       `\n${cli.options.rounds} rounds × ≥${cli.options.roundMs} ms per side, median; node ${process.version}; checksum ${checksum()}\n`,
     )
@@ -56,4 +64,4 @@ function main(): void {
     writeFileSync(cli.jsonFile, JSON.stringify(report, null, 2) + '\n')
 }
 
-main()
+void main()

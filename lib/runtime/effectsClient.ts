@@ -4,12 +4,15 @@ import { effectMethods } from '../effects'
 import type { Effects } from '../effects'
 import type { CallbackContext, CallbackFn } from './context'
 import { EffectError } from './EffectError'
+import { HostConnection } from './hostConnection'
 import type { Logger } from './log'
 import { LineSplitter, MAX_LINE_BYTES } from './transport'
 
 /** Sends one effect to the host and resolves with its result. */
 export interface HostClient {
   call(method: string, params: Record<string, unknown>): Promise<unknown>
+  /** Closes an open persistent connection (calls still waiting are rejected). */
+  close?(): void
 }
 
 /** Options of {@link createHostClient}. */
@@ -19,6 +22,11 @@ export interface HostClientOptions {
   log: Logger
   /** Longest reply line accepted, in bytes; defaults to {@link MAX_LINE_BYTES}. */
   maxLineBytes?: number
+  /**
+   * `'persistent'` (default): one connection carries every call, replies matched by id.
+   * `'per-call'`: a fresh connection per call, as the upstream runtime does.
+   */
+  connection?: 'persistent' | 'per-call'
 }
 
 let nextRequestId = 0
@@ -81,13 +89,48 @@ function readReply(
   return malformed(method, 'neither `result` nor `error` is present')
 }
 
+/** Logs a host-side failure the way StartOS operators expect to find it. */
+function logFailure(log: Logger, error: unknown): void {
+  if (error instanceof EffectError && error.failure === 'host') {
+    const debug = error.debug === null ? '' : `\n${error.debug}`
+    log.error(`Error in host RPC: ${error.message}${debug}`)
+  }
+}
+
 /**
- * Creates the client that calls effects on `host.sock`: one fresh connection per call,
- * one request line without a `jsonrpc` member, and the first reply line decides.
+ * Creates the client that calls effects on `host.sock`: request lines without a
+ * `jsonrpc` member, on one persistent connection (replies matched by id) or, with
+ * `connection: 'per-call'`, on a fresh connection per call whose first reply line decides.
  */
 export function createHostClient(options: HostClientOptions): HostClient {
   const { socketPath, log } = options
   const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES
+  if (options.connection !== 'per-call') {
+    const connection = new HostConnection(socketPath, maxLineBytes, readReply)
+    return {
+      call: async (method, params) => {
+        const id = nextRequestId++
+        let request: string
+        try {
+          request = JSON.stringify({ id, method, params })
+        } catch (thrown) {
+          const message = `Effect ${method} failed: its params are not JSON (${String(thrown)})`
+          throw new EffectError(message, {
+            method,
+            failure: 'transport',
+            cause: thrown,
+          })
+        }
+        try {
+          return await connection.send(id, method, request)
+        } catch (error) {
+          logFailure(log, error)
+          throw error
+        }
+      },
+      close: () => connection.close(),
+    }
+  }
   const call = (method: string, params: Fields): Promise<unknown> =>
     new Promise((resolve, reject) => {
       let request: string
@@ -112,10 +155,7 @@ export function createHostClient(options: HostClientOptions): HostClient {
         settled = true
         socket.destroy()
         if (outcome instanceof EffectError) {
-          if (outcome.failure === 'host') {
-            const debug = outcome.debug === null ? '' : `\n${outcome.debug}`
-            log.error(`Error in host RPC: ${outcome.message}${debug}`)
-          }
+          logFailure(log, outcome)
           reject(outcome)
         } else resolve(outcome.result)
       }
