@@ -83,35 +83,23 @@ test('a fresh package installs it, extends tsconfig.base.json and type-checks', 
   run('node', [tsc6, '-p', '.'], pkg)
   run('node', [tsc6, '-p', '.', '--skipLibCheck', 'false'], pkg)
   run('node', [tsc7, '-p', '.', '--skipLibCheck', 'false'], pkg)
-  // And it runs.
-  const out = run(
-    'node',
-    [
-      '-e',
-      "const s=require('@start9labs/start-sdk');console.log(s.ExtendedVersion.parse('1:0').toString())",
-    ],
-    pkg,
+  // And it runs, from each entry: the SDK, the runtime and the simulator.
+  const evaluate = (code: string): string =>
+    run('node', ['-e', `console.log(${code})`], pkg).trim()
+  assert.equal(
+    evaluate(
+      "require('@start9labs/start-sdk').ExtendedVersion.parse('1:0').toString()",
+    ),
+    '1:0',
   )
-  assert.equal(out.trim(), '1:0')
-  // The runtime is its own entry, with its bin.
-  const runtime = run(
-    'node',
-    [
-      '-e',
-      "console.log(typeof require('@start9labs/start-sdk/runtime').runMain)",
-    ],
-    pkg,
+  assert.equal(
+    evaluate("typeof require('@start9labs/start-sdk/runtime').runMain"),
+    'function',
   )
-  assert.equal(runtime.trim(), 'function')
-  const testing = run(
-    'node',
-    [
-      '-e',
-      "console.log(typeof require('@start9labs/start-sdk/testing').HostSimulator)",
-    ],
-    pkg,
+  assert.equal(
+    evaluate("typeof require('@start9labs/start-sdk/testing').HostSimulator"),
+    'function',
   )
-  assert.equal(testing.trim(), 'function')
   assert.ok(
     readdirSync(join(pkg, 'node_modules/.bin')).includes('start-sdk-runtime'),
   )
