@@ -4,7 +4,7 @@ import type { Server, Socket } from 'node:net'
 import { dirname } from 'node:path'
 import type { SimReply } from './dispatch'
 import { frameworkError } from './hostErrors'
-import { SimLineReader } from './lines'
+import { LineSplitter, MAX_LINE_BYTES } from '../runtime'
 
 /** A listening `host.sock`. */
 export interface HostSocket {
@@ -27,7 +27,7 @@ function serve(
   socket: Socket,
   handle: (line: string) => Promise<SimReply | null>,
 ): void {
-  const reader = new SimLineReader()
+  const reader = new LineSplitter(MAX_LINE_BYTES)
   socket.on('error', () => socket.destroy())
   socket.on('data', (chunk: Buffer) => {
     const ok = reader.push(chunk, (line) => {

@@ -3,7 +3,8 @@ import type { Socket } from 'node:net'
 import type { ActionInput, ActionResult } from '../types'
 import { isObject } from './check'
 import { newEventId } from './ids'
-import { SimLineReader } from './lines'
+import { LineSplitter, MAX_LINE_BYTES } from '../runtime'
+
 import type { SimActionHandler } from './state'
 
 /** What `init` is told about why the service is starting. */
@@ -39,7 +40,7 @@ export class ServiceDriver {
 
   private constructor(socket: Socket) {
     this.socket = socket
-    const reader = new SimLineReader()
+    const reader = new LineSplitter(MAX_LINE_BYTES)
     socket.on('data', (chunk: Buffer) => {
       reader.push(chunk, (line) => this.onLine(line))
     })
