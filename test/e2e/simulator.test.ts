@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
-import { HostSimulator, ServiceDriver } from '../../lib/testing'
-
-const MAIN = join(__dirname, '..', '..', 'lib', 'runtime', 'main.js')
+import { HostSimulator, spawnRuntime } from '../../lib/testing'
 
 /** A small package bundle, as `ncc` would emit it: plain CommonJS using effects. */
 const BUNDLE = `
@@ -27,10 +25,24 @@ exports.init = async ({ effects, kind }) => {
 }
 exports.main = async ({ effects }) => {
   effects.onLeaveContext(() => { effects.setHealth({ id: 'main', name: 'Main', result: 'disabled', message: null }) })
+  const [rootfs, guid] = await effects.subcontainer.createFs({ imageId: 'main', name: 'daemon' })
   return {
     build: async () => {
+      const script = "const fs = require('fs'); fs.writeFileSync('daemon.txt', fs.readFileSync('hello.txt', 'utf8') + ' ' + process.env.GREETING); setInterval(() => {}, 1000)"
+      const daemon = require('child_process').spawn(
+        'start-container',
+        ['subcontainer', 'launch', '--workdir=/', '--env=GREETING=hi', rootfs, process.execPath, '-e', script],
+        { stdio: 'ignore' },
+      )
       await effects.setHealth({ id: 'main', name: 'Main', result: 'success', message: 'ready' })
-      return { term: async () => { await effects.clearBindings({ except: [] }) } }
+      return {
+        term: async () => {
+          daemon.kill('SIGTERM')
+          await new Promise((resolve) => daemon.on('exit', resolve))
+          await effects.subcontainer.destroyFs({ guid })
+          await effects.clearBindings({ except: [] })
+        },
+      }
     },
   }
 }
@@ -61,25 +73,17 @@ test('the simulator runs a real runtime process: init → start → actions → 
   mkdirSync(rpcDir, { recursive: true })
   const entry = join(root, 'index.js')
   writeFileSync(entry, BUNDLE)
+  const image = join(root, 'image')
+  mkdirSync(image)
+  writeFileSync(join(image, 'hello.txt'), 'hello from the image')
   const sim = await HostSimulator.start({ rpcDir, packageId: 'hello', root })
-  const child = spawn(
-    process.execPath,
-    [MAIN, '--rpc-dir', rpcDir, '--package', entry],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, STARTOS_ROOT: root, STARTOS_ENVIRONMENT: 'prod' },
-    },
-  )
-  let output = ''
-  child.stdout.on('data', (c: Buffer) => (output += c))
-  child.stderr.on('data', (c: Buffer) => (output += c))
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('exit', resolve),
-  )
+  sim.addImage('main', image)
+  const runtime = await spawnRuntime(sim, {
+    packageEntry: entry,
+    env: { STARTOS_ENVIRONMENT: 'prod' },
+  })
+  const driver = runtime.driver
   try {
-    await until(() => existsSync(join(rpcDir, 'service.sock')), 'service.sock')
-    const driver = await ServiceDriver.connect(join(rpcDir, 'service.sock'))
-
     assert.equal(await driver.init('install'), null)
     assert.deepEqual(sim.calls('set-data-version')[0].params, {
       version: '1.0.0:0',
@@ -95,6 +99,22 @@ test('the simulator runs a real runtime process: init → start → actions → 
     assert.equal(await driver.start(), null)
     const health = sim.calls('set-health').at(-1)?.params as { result: string }
     assert.equal(health.result, 'success')
+    // The daemon is a real process in the subcontainer's rootfs, started through start-container.
+    const rootfs = (
+      sim.calls('subcontainer.create-fs')[0].result as [string, string]
+    )[0]
+    await until(
+      () => existsSync(join(rootfs, 'daemon.txt')),
+      'the daemon to write its file',
+    )
+    await until(
+      () => readFileSync(join(rootfs, 'daemon.txt'), 'utf8') !== '',
+      'the daemon output',
+    )
+    assert.equal(
+      readFileSync(join(rootfs, 'daemon.txt'), 'utf8'),
+      'hello from the image hi',
+    )
 
     const input = await driver.execute('/actions/greet/getInput', {
       prefill: { name: 'x' },
@@ -134,21 +154,25 @@ test('the simulator runs a real runtime process: init → start → actions → 
       'disabled',
     )
     assert.equal(sim.calls('clear-bindings').length, 1, 'term() ran')
+    assert.equal(
+      existsSync(rootfs),
+      false,
+      'the subcontainer was destroyed after its daemon stopped',
+    )
 
     assert.equal(await driver.exit('1.0.0:0'), null)
-    assert.equal(await exited, 0)
+    assert.equal(await runtime.exited, 0)
     const last = sim.calls('set-data-version').at(-1)?.params as {
       version: string
     }
     assert.equal(last.version, '1.0.0:0')
-    await driver.close()
   } catch (e) {
     throw new Error(
-      `${(e as Error).message}\n--- runtime output ---\n${output}`,
+      `${(e as Error).message}\n--- runtime output ---\n${runtime.output()}`,
       { cause: e },
     )
   } finally {
-    child.kill('SIGKILL')
+    await runtime.kill()
     await sim.close()
     rmSync(root, { recursive: true, force: true })
   }
