@@ -18,7 +18,7 @@ export interface RoundTripRow {
   baseline?: string
 }
 
-const ROUNDS = 5
+const ROUNDS = 7
 const ROUND_MS = 300
 
 /** A server answering each line with `{"jsonrpc":"2.0","id":…,"result":null}`. */
@@ -75,22 +75,44 @@ async function echoPersistent(
   }
 }
 
-async function perSecond(fn: (i: number) => Promise<unknown>): Promise<number> {
-  const rates: number[] = []
-  let i = 0
-  for (let w = 0; w < 300; w++) await fn(i++)
-  for (let round = 0; round < ROUNDS; round++) {
-    const start = process.hrtime.bigint()
-    let n = 0
-    let elapsed = 0
-    do {
-      await fn(i++)
-      n++
-      elapsed = Number(process.hrtime.bigint() - start) / 1e6
-    } while (elapsed < ROUND_MS)
-    rates.push((n / elapsed) * 1000)
+type RoundTrip = (i: number) => Promise<unknown>
+
+/** Round trips per second in one timed round. */
+async function round(fn: RoundTrip, counter: { i: number }): Promise<number> {
+  const start = process.hrtime.bigint()
+  let n = 0
+  let elapsed = 0
+  do {
+    await fn(counter.i++)
+    n++
+    elapsed = Number(process.hrtime.bigint() - start) / 1e6
+  } while (elapsed < ROUND_MS)
+  return (n / elapsed) * 1000
+}
+
+const median = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+/**
+ * Ours and its baseline, measured in alternating rounds (so machine noise hits both
+ * alike); the medians of each side.
+ */
+async function paired(
+  ours: RoundTrip,
+  baseline: RoundTrip,
+): Promise<[number, number]> {
+  const counter = { i: 0 }
+  for (let w = 0; w < 300; w++) {
+    await ours(counter.i++)
+    await baseline(counter.i++)
   }
-  return rates.sort((a, b) => a - b)[Math.floor(rates.length / 2)]
+  const a: number[] = []
+  const b: number[] = []
+  for (let r = 0; r < ROUNDS; r++) {
+    a.push(await round(ours, counter))
+    b.push(await round(baseline, counter))
+  }
+  return [median(a), median(b)]
 }
 
 export async function roundTripRows(): Promise<RoundTripRow[]> {
@@ -117,25 +139,27 @@ export async function roundTripRows(): Promise<RoundTripRow[]> {
       createEffects({ client, log: silentLogger, eventId: null, context: null })
     const ours = effectsOver(persistentClient)
     const oursPerCall = effectsOver(perCallClient)
+    const [persistentOurs, persistentEcho] = await paired(
+      () => ours.getOsIp(),
+      persistent.call,
+    )
+    const [perCallOurs, perCallEcho] = await paired(
+      () => oursPerCall.getOsIp(),
+      (i) => echoFresh(echoPath, i),
+    )
     const rows: RoundTripRow[] = [
       {
         name: 'effects client → simulator, one connection',
-        perSecond: await perSecond(() => ours.getOsIp()),
+        perSecond: persistentOurs,
         baseline: 'bare echo, one connection',
       },
-      {
-        name: 'bare echo, one connection',
-        perSecond: await perSecond(persistent.call),
-      },
+      { name: 'bare echo, one connection', perSecond: persistentEcho },
       {
         name: 'effects client → simulator, per call',
-        perSecond: await perSecond(() => oursPerCall.getOsIp()),
+        perSecond: perCallOurs,
         baseline: 'bare echo, connection per call',
       },
-      {
-        name: 'bare echo, connection per call',
-        perSecond: await perSecond((i) => echoFresh(echoPath, i)),
-      },
+      { name: 'bare echo, connection per call', perSecond: perCallEcho },
     ]
     sim.clearCalls()
     return rows

@@ -68,6 +68,21 @@ function malformed(method: string, reason: string): EffectError {
   )
 }
 
+/** Reads a parsed host reply: the result, or the error to reject with. */
+export function interpretReply(
+  method: string,
+  reply: unknown,
+): { result: unknown } | EffectError {
+  if (!isObject(reply)) return malformed(method, 'not a JSON object')
+  if (Object.prototype.hasOwnProperty.call(reply, 'error')) {
+    return hostError(method, reply.error)
+  }
+  if (Object.prototype.hasOwnProperty.call(reply, 'result')) {
+    return { result: reply.result }
+  }
+  return malformed(method, 'neither `result` nor `error` is present')
+}
+
 /** Reads the host's reply line: the result, or the error to reject with. */
 function readReply(
   method: string,
@@ -79,14 +94,7 @@ function readReply(
   } catch (thrown) {
     return malformed(method, `not JSON (${(thrown as Error).message})`)
   }
-  if (!isObject(reply)) return malformed(method, 'not a JSON object')
-  if (Object.prototype.hasOwnProperty.call(reply, 'error')) {
-    return hostError(method, reply.error)
-  }
-  if (Object.prototype.hasOwnProperty.call(reply, 'result')) {
-    return { result: reply.result }
-  }
-  return malformed(method, 'neither `result` nor `error` is present')
+  return interpretReply(method, reply)
 }
 
 /** Logs a host-side failure the way StartOS operators expect to find it. */
@@ -106,27 +114,30 @@ export function createHostClient(options: HostClientOptions): HostClient {
   const { socketPath, log } = options
   const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES
   if (options.connection !== 'per-call') {
-    const connection = new HostConnection(socketPath, maxLineBytes, readReply)
+    const connection = new HostConnection(
+      socketPath,
+      maxLineBytes,
+      interpretReply,
+    )
     return {
-      call: async (method, params) => {
+      call: (method, params) => {
         const id = nextRequestId++
         let request: string
         try {
           request = JSON.stringify({ id, method, params })
         } catch (thrown) {
           const message = `Effect ${method} failed: its params are not JSON (${String(thrown)})`
-          throw new EffectError(message, {
-            method,
-            failure: 'transport',
-            cause: thrown,
-          })
+          return Promise.reject(
+            new EffectError(message, {
+              method,
+              failure: 'transport',
+              cause: thrown,
+            }),
+          )
         }
-        try {
-          return await connection.send(id, method, request)
-        } catch (error) {
-          logFailure(log, error)
-          throw error
-        }
+        const reply = connection.send(id, method, request)
+        reply.catch((error: unknown) => logFailure(log, error))
+        return reply
       },
       close: () => connection.close(),
     }

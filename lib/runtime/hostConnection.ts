@@ -4,10 +4,10 @@ import type { Socket } from 'node:net'
 import { EffectError } from './EffectError'
 import { LineSplitter } from './transport'
 
-/** How one reply line settles the request it answers. */
+/** How one parsed reply settles the request it answers. */
 export type ReplyReader = (
   method: string,
-  line: string,
+  reply: unknown,
 ) => { result: unknown } | EffectError
 
 interface Pending {
@@ -90,7 +90,7 @@ export class HostConnection {
       return
     }
     this.pending.delete(id as number)
-    const outcome = this.read(waiting.method, line)
+    const outcome = this.read(waiting.method, reply)
     if (outcome instanceof EffectError) waiting.reject(outcome)
     else waiting.resolve(outcome.result)
   }
