@@ -19,31 +19,53 @@ function idOf(value: unknown): unknown {
   return typeof value === 'string' || typeof value === 'number' ? value : null
 }
 
-/**
- * Runs one effect call and records it; resolves to its result or rejects with the wire error.
- *
- * After every call the watched values are re-read, so changes fire their callbacks.
- */
-export async function runEffect(
+/** What one effect call produced. */
+export type EffectOutcome = { result: unknown } | { error: HostErrorObject }
+
+/** Records a finished call and re-reads the watched values, so changes fire their callbacks. */
+function finish(
   ctx: SimContext,
   recorder: CallRecorder,
   method: string,
   params: Params,
-): Promise<{ result: unknown } | { error: HostErrorObject }> {
-  const handler = effectHandler(method)
-  let outcome: { result: unknown } | { error: HostErrorObject }
-  if (!handler) {
-    outcome = { error: frameworkError(-32601, method) }
-  } else {
-    try {
-      outcome = { result: (await handler(ctx, params)) ?? null }
-    } catch (thrown) {
-      outcome = { error: toHostError(thrown) }
-    }
-  }
+  outcome: EffectOutcome,
+): EffectOutcome {
   recorder.record({ method, params, ...outcome, at: Date.now() })
   ctx.callbacks.check()
   return outcome
+}
+
+/**
+ * Runs one effect call and records it: its result or its wire error. Synchronous handlers
+ * are answered without a promise, which keeps a round trip close to the socket's own cost.
+ */
+export function runEffect(
+  ctx: SimContext,
+  recorder: CallRecorder,
+  method: string,
+  params: Params,
+): EffectOutcome | Promise<EffectOutcome> {
+  const handler = effectHandler(method)
+  if (!handler) {
+    return finish(ctx, recorder, method, params, {
+      error: frameworkError(-32601, method),
+    })
+  }
+  let value: unknown
+  try {
+    value = handler(ctx, params)
+  } catch (thrown) {
+    return finish(ctx, recorder, method, params, { error: toHostError(thrown) })
+  }
+  if (!(value instanceof Promise)) {
+    return finish(ctx, recorder, method, params, { result: value ?? null })
+  }
+  return value.then(
+    (result: unknown) =>
+      finish(ctx, recorder, method, params, { result: result ?? null }),
+    (thrown: unknown) =>
+      finish(ctx, recorder, method, params, { error: toHostError(thrown) }),
+  )
 }
 
 /**
@@ -52,11 +74,11 @@ export async function runEffect(
  * Unparsable JSON, non-objects and requests without a string `method` or without `params`
  * get JSON-RPC framework errors, as the host's request parser gives.
  */
-export async function handleHostLine(
+export function handleHostLine(
   ctx: SimContext,
   recorder: CallRecorder,
   line: string,
-): Promise<SimReply | null> {
+): SimReply | null | Promise<SimReply | null> {
   let message: unknown
   try {
     message = JSON.parse(line)
@@ -77,9 +99,13 @@ export async function handleHostLine(
   if (!isObject(params)) {
     return fail(id, frameworkError(-32602, 'expected `params` to be an object'))
   }
-  const outcome = await runEffect(ctx, recorder, message.method, params)
-  if (!('id' in message)) return null
-  return 'error' in outcome
-    ? fail(id, outcome.error)
-    : { jsonrpc: '2.0', id, result: outcome.result }
+  const notification = !('id' in message)
+  const reply = (outcome: EffectOutcome): SimReply | null => {
+    if (notification) return null
+    return 'error' in outcome
+      ? fail(id, outcome.error)
+      : { jsonrpc: '2.0', id, result: outcome.result }
+  }
+  const outcome = runEffect(ctx, recorder, message.method, params)
+  return outcome instanceof Promise ? outcome.then(reply) : reply(outcome)
 }

@@ -25,16 +25,19 @@ function send(socket: Socket, reply: SimReply): void {
 /** Serves one connection: every line runs at once and is answered when it completes. */
 function serve(
   socket: Socket,
-  handle: (line: string) => Promise<SimReply | null>,
+  handle: (line: string) => SimReply | null | Promise<SimReply | null>,
 ): void {
   const reader = new LineSplitter(MAX_LINE_BYTES)
   socket.on('error', () => socket.destroy())
   socket.on('data', (chunk: Buffer) => {
     const ok = reader.push(chunk, (line) => {
-      void handle(line).then(
-        (reply) => reply && send(socket, reply),
-        () => undefined,
-      )
+      const reply = handle(line)
+      if (reply instanceof Promise) {
+        reply.then(
+          (r) => r && send(socket, r),
+          () => undefined,
+        )
+      } else if (reply) send(socket, reply)
     })
     if (!ok) {
       send(socket, {
@@ -50,7 +53,7 @@ function serve(
 /** Listens on `path` (a stale socket file is replaced) and serves effect lines with `handle`. */
 export async function listenHostSocket(
   path: string,
-  handle: (line: string) => Promise<SimReply | null>,
+  handle: (line: string) => SimReply | null | Promise<SimReply | null>,
 ): Promise<HostSocket> {
   await mkdir(dirname(path), { recursive: true })
   await rm(path, { force: true })
