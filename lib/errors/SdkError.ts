@@ -1,5 +1,5 @@
 /** Every code an {@link SdkError} can carry; callers branch on these, never on messages. */
-export type SdkErrorCode = 'EXVER_PARSE' | 'RUNTIME_SOCKET'
+export type SdkErrorCode = 'EXVER_PARSE' | 'RUNTIME_SOCKET' | 'EFFECT_FAILED'
 
 const brand = Symbol.for('start-sdk/error')
 

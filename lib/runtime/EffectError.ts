@@ -1,3 +1,5 @@
+import { SdkError } from '../errors'
+
 /** Why an effect call failed: the host answered with an error, or no usable reply came back. */
 export type EffectFailure = 'host' | 'malformed' | 'transport'
 
@@ -5,36 +7,44 @@ export type EffectFailure = 'host' | 'malformed' | 'transport'
 export interface EffectErrorInit {
   method: string
   failure: EffectFailure
-  code?: number | null
+  hostCode?: number | null
   hostMessage?: string | null
-  details?: string | null
+  hostDetails?: string | null
   debug?: string | null
   cause?: unknown
 }
 
 /**
- * A failed effect call on `host.sock`.
+ * A failed effect call on `host.sock` (code `EFFECT_FAILED`).
  *
- * For a host error reply, `code` is the host's numeric error kind (6 Not Found, 36
- * Action, …), `hostMessage` its message, `details` and `debug` its `data`. For a
- * malformed reply or a socket failure, `code` is `null` and `cause` holds the reason.
+ * For a host error reply, `hostCode` is the host's numeric error kind (6 Not Found, 36
+ * Action, …), `hostMessage` its message, `hostDetails` and `debug` its `data`. For a
+ * malformed reply or a socket failure they are `null` and `cause` holds the reason.
  */
-export class EffectError extends Error {
+export class EffectError extends SdkError {
   readonly method: string
   readonly failure: EffectFailure
-  readonly code: number | null
+  readonly hostCode: number | null
   readonly hostMessage: string | null
-  readonly details: string | null
+  readonly hostDetails: string | null
   readonly debug: string | null
 
   constructor(message: string, init: EffectErrorInit) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause })
+    const fields = {
+      method: init.method,
+      failure: init.failure,
+      hostCode: init.hostCode ?? null,
+      hostMessage: init.hostMessage ?? null,
+      hostDetails: init.hostDetails ?? null,
+      debug: init.debug ?? null,
+    }
+    super('EFFECT_FAILED', message, { cause: init.cause, details: fields })
     this.name = 'EffectError'
-    this.method = init.method
-    this.failure = init.failure
-    this.code = init.code ?? null
-    this.hostMessage = init.hostMessage ?? null
-    this.details = init.details ?? null
-    this.debug = init.debug ?? null
+    this.method = fields.method
+    this.failure = fields.failure
+    this.hostCode = fields.hostCode
+    this.hostMessage = fields.hostMessage
+    this.hostDetails = fields.hostDetails
+    this.debug = fields.debug
   }
 }

@@ -43,20 +43,21 @@ function hostError(method: string, error: unknown): EffectError {
   const hostMessage =
     typeof fields.message === 'string' ? fields.message : 'Unknown error'
   const data = fields.data
-  let details: string | null = null
+  let hostDetails: string | null = null
   let debug: string | null = null
-  if (typeof data === 'string') details = data
+  if (typeof data === 'string') hostDetails = data
   else if (isObject(data)) {
-    if (typeof data.details === 'string') details = data.details
+    if (typeof data.details === 'string') hostDetails = data.details
     if (typeof data.debug === 'string') debug = data.debug
   }
-  const text = details === null ? hostMessage : `${hostMessage}: ${details}`
+  const text =
+    hostDetails === null ? hostMessage : `${hostMessage}: ${hostDetails}`
   return new EffectError(`Effect ${method} failed: ${text}`, {
     method,
     failure: 'host',
-    code,
+    hostCode: code,
     hostMessage,
-    details,
+    hostDetails,
     debug,
   })
 }

@@ -113,9 +113,10 @@ test('a host error reply rejects with its code, details, debug and method', asyn
         'Effect get-service-manifest failed: Not Found: no such package',
       )
       assert.equal(error.failure, 'host')
-      assert.equal(error.code, 6)
+      assert.equal(error.hostCode, 6)
+      assert.equal(error.code, 'EFFECT_FAILED')
       assert.equal(error.hostMessage, 'Not Found')
-      assert.equal(error.details, 'no such package')
+      assert.equal(error.hostDetails, 'no such package')
       assert.equal(error.debug, 'at host.rs:1')
       assert.equal(error.method, 'get-service-manifest')
       return true
@@ -127,14 +128,14 @@ test('a host error reply rejects with its code, details, debug and method', asyn
     error: { code: -32601, message: 'Method not found', data: 'bind' },
   })
   await assert.rejects(effects.getOsIp(), {
-    code: -32601,
-    details: 'bind',
+    hostCode: -32601,
+    hostDetails: 'bind',
     debug: null,
   })
   host.respond = () => ({ error: { code: 1, message: 'Unknown' } })
   await assert.rejects(effects.getOsIp(), {
     message: 'Effect get-os-ip failed: Unknown',
-    details: null,
+    hostDetails: null,
   })
 })
 
