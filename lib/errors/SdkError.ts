@@ -1,5 +1,9 @@
 /** Every code an {@link SdkError} can carry; callers branch on these, never on messages. */
-export type SdkErrorCode = 'EXVER_PARSE' | 'RUNTIME_SOCKET' | 'EFFECT_FAILED'
+export type SdkErrorCode =
+  | 'EXVER_PARSE'
+  | 'RUNTIME_SOCKET'
+  | 'EFFECT_FAILED'
+  | 'FILE_IO'
 
 const brand = Symbol.for('start-sdk/error')
 

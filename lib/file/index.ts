@@ -1,0 +1,6 @@
+export {
+  cleanupTempFiles,
+  readFileIfExists,
+  writeFileAtomic,
+} from './atomicWrite'
+export type { WriteFileAtomicOptions } from './atomicWrite'
