@@ -17,6 +17,7 @@ export type {
   ValidateExVerRange,
 } from './exver'
 export { SdkError, isSdkError } from './errors'
+export { z } from './z'
 export type { SdkErrorCode } from './errors'
 export type { Effects } from './effects'
 import type * as T from './T'

@@ -119,6 +119,16 @@ test('only the listed folders use Node built-ins', () => {
   assert.deepEqual(problems, [])
 })
 
+test('only lib/z imports zod itself', () => {
+  const problems = edges
+    .filter(
+      (e) =>
+        e.to === null && /^zod(\/|$)/.test(e.spec) && folderOf(e.from) !== 'z',
+    )
+    .map((e) => `${relative(root, e.from)} imports ${e.spec}: use lib/z`)
+  assert.deepEqual(problems, [])
+})
+
 test('lib has no import cycles, type imports included', () => {
   const graph = new Map<string, string[]>()
   for (const e of edges)

@@ -1,0 +1,100 @@
+import { z as zod } from 'zod'
+import type { ZodDeepLoose } from './types'
+
+type Schema = zod.core.$ZodType
+type Def = Record<string, unknown>
+type Memo = Map<Schema, Schema>
+
+/** Copies a def with its getters intact (a default value stays a fresh clone per parse). */
+function withDef(schema: Schema, patch: Def): Schema {
+  const descriptors = Object.getOwnPropertyDescriptors(schema._zod.def)
+  for (const [key, value] of Object.entries(patch)) {
+    descriptors[key] = {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    }
+  }
+  const def = Object.defineProperties({}, descriptors) as zod.core.$ZodTypeDef
+  return zod.core.clone(schema, def)
+}
+
+function isSchema(value: unknown): value is Schema {
+  return typeof value === 'object' && value !== null && '_zod' in value
+}
+
+/**
+ * Loosens an object: its shape is read lazily (zod reads it on first parse, so recursive
+ * getter shapes terminate through the memo), and a missing or `never` catchall becomes `unknown`.
+ */
+function looseObject(schema: Schema, def: Def, memo: Memo): Schema {
+  const shape = def['shape'] as Record<string, Schema>
+  const looseShape: Record<string, Schema> = {}
+  for (const key of Object.keys(shape)) {
+    Object.defineProperty(looseShape, key, {
+      enumerable: true,
+      get: () => loosen(shape[key] as Schema, memo),
+    })
+  }
+  const catchall = def['catchall']
+  const keep =
+    isSchema(catchall) && catchall._zod.def.type !== 'never'
+      ? loosen(catchall, memo)
+      : zod.unknown()
+  return withDef(schema, { shape: looseShape, catchall: keep })
+}
+
+/** The one rebuild step: which def fields hold child schemas, per schema kind. */
+function rebuild(schema: Schema, memo: Memo): Schema {
+  const def = schema._zod.def as unknown as Def
+  const child = (key: string): Schema => loosen(def[key] as Schema, memo)
+  const children = (key: string): Schema[] =>
+    (def[key] as Schema[]).map((s) => loosen(s, memo))
+  switch (def['type']) {
+    case 'object':
+      return looseObject(schema, def, memo)
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'catch':
+    case 'nonoptional':
+    case 'readonly':
+      return withDef(schema, { innerType: child('innerType') })
+    case 'array':
+      return withDef(schema, { element: child('element') })
+    case 'union':
+      return withDef(schema, { options: children('options') })
+    case 'intersection':
+      return withDef(schema, { left: child('left'), right: child('right') })
+    case 'record':
+      return withDef(schema, { valueType: child('valueType') })
+    case 'tuple':
+      return withDef(schema, {
+        items: children('items'),
+        rest: isSchema(def['rest']) ? child('rest') : def['rest'],
+      })
+    case 'pipe':
+      return withDef(schema, { in: child('in'), out: child('out') })
+    case 'lazy': {
+      const getter = def['getter'] as () => Schema
+      return withDef(schema, { getter: () => loosen(getter(), memo) })
+    }
+    default:
+      return schema
+  }
+}
+
+function loosen(schema: Schema, memo: Memo): Schema {
+  if (!isSchema(schema)) return schema
+  const seen = memo.get(schema)
+  if (seen) return seen
+  const result = rebuild(schema, memo)
+  memo.set(schema, result)
+  return result
+}
+
+/** Rebuilds a schema so every object inside it, at any depth, keeps unknown keys. */
+export const deepLoose: ZodDeepLoose = (schema) =>
+  loosen(schema, new Map()) as unknown as typeof schema

@@ -1,0 +1,8 @@
+/**
+ * `z`: zod 4.4.3 whose `object` keeps unknown keys, plus `deepLoose` and `deepPartial`;
+ * stock `zod` is left untouched.
+ */
+import * as z from './zod'
+
+export { z }
+export type { DeepPartial, ZodDeepLoose, ZodDeepPartial } from './types'
