@@ -1,5 +1,7 @@
 export { createRpcServer } from './server'
 export type { RpcServer, RpcServerOptions } from './server'
+export { listenUnixSocket } from './unixSocket'
+export type { UnixListener, UnixSocketOptions } from './unixSocket'
 export { serveConnection } from './connection'
 export type { ConnectionOptions } from './connection'
 export { handleLine } from './dispatch'

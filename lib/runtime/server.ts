@@ -1,11 +1,7 @@
 /// <reference types="node" />
-import { chmodSync, lstatSync, mkdirSync, unlinkSync } from 'node:fs'
-import { createServer } from 'node:net'
-import type { Socket } from 'node:net'
-import { dirname } from 'node:path'
-import { SdkError } from '../errors'
 import { serveConnection } from './connection'
 import type { ConnectionOptions } from './connection'
+import { listenUnixSocket } from './unixSocket'
 
 /** Options of {@link createRpcServer}. */
 export interface RpcServerOptions extends ConnectionOptions {
@@ -25,29 +21,6 @@ export interface RpcServer {
   close(): Promise<void>
 }
 
-function errorCode(thrown: unknown): unknown {
-  return (thrown as { code?: unknown } | null)?.code
-}
-
-/** Removes a socket left by an earlier run; refuses to delete anything that is not a socket. */
-function removeStaleSocket(path: string): void {
-  let isSocket: boolean
-  try {
-    isSocket = lstatSync(path).isSocket()
-  } catch (thrown) {
-    if (errorCode(thrown) === 'ENOENT') return
-    throw thrown
-  }
-  if (!isSocket) {
-    throw new SdkError(
-      'RUNTIME_SOCKET',
-      `Cannot listen on ${path}: the path exists and is not a socket; remove it first`,
-      { details: { path } },
-    )
-  }
-  unlinkSync(path)
-}
-
 /**
  * Listens for JSON-RPC connections on a Unix socket and serves each with the handlers.
  *
@@ -58,36 +31,21 @@ export async function createRpcServer(
   options: RpcServerOptions,
 ): Promise<RpcServer> {
   const { socketPath, log } = options
-  mkdirSync(dirname(socketPath), { recursive: true })
-  removeStaleSocket(socketPath)
-  const sockets = new Set<Socket>()
-  const server = createServer({ allowHalfOpen: true }, (socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-    serveConnection(socket, options)
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(socketPath, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  server.on('error', (error) => log.error(`service.sock: ${error.message}`))
-  chmodSync(socketPath, options.mode ?? 0o660)
+  const listener = await listenUnixSocket(
+    socketPath,
+    (socket) => serveConnection(socket, options),
+    {
+      allowHalfOpen: true,
+      mode: options.mode ?? 0o660,
+      onError: (error) => log.error(`service.sock: ${error.message}`),
+    },
+  )
   log.info(`Listening on ${socketPath}`)
-  let closing: Promise<void> | undefined
   return {
     socketPath,
     get connections(): number {
-      return sockets.size
+      return listener.connections
     },
-    close(): Promise<void> {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        for (const socket of sockets) socket.destroy()
-      })
-      return closing
-    },
+    close: () => listener.close(),
   }
 }

@@ -1,10 +1,7 @@
-import { mkdir, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
-import type { Server, Socket } from 'node:net'
-import { dirname } from 'node:path'
+import type { Socket } from 'node:net'
 import type { SimReply } from './dispatch'
 import { frameworkError } from './hostErrors'
-import { LineSplitter, MAX_LINE_BYTES } from '../runtime'
+import { LineSplitter, MAX_LINE_BYTES, listenUnixSocket } from '../runtime'
 
 /** A listening `host.sock`. */
 export interface HostSocket {
@@ -55,30 +52,8 @@ export async function listenHostSocket(
   path: string,
   handle: (line: string) => SimReply | null | Promise<SimReply | null>,
 ): Promise<HostSocket> {
-  await mkdir(dirname(path), { recursive: true })
-  await rm(path, { force: true })
-  const sockets = new Set<Socket>()
-  const server: Server = createServer((socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-    serve(socket, handle)
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(path, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  return {
-    path,
-    close: async () => {
-      const closed = new Promise<void>((resolve) =>
-        server.close(() => resolve()),
-      )
-      for (const socket of sockets) socket.destroy()
-      await closed
-      await rm(path, { force: true })
-    },
-  }
+  const listener = await listenUnixSocket(path, (socket) =>
+    serve(socket, handle),
+  )
+  return { path, close: () => listener.close() }
 }

@@ -134,15 +134,8 @@ export type RangeServiceInterface = {
   scheme: string | null
 }
 
-/** Params of `exportServiceInterface`. */
-export type ExportServiceInterfaceParams = {
-  id: ServiceInterfaceId
-  name: string
-  description: string
-  masked: boolean
-  addressInfo: AddressInfo
-  type: ServiceInterfaceType
-}
+/** Params of `exportServiceInterface`: the interface as it will be exported. */
+export type ExportServiceInterfaceParams = ServiceInterface
 
 /** Params of `exportRangeServiceInterface`. */
 export type ExportRangeServiceInterfaceParams = {
