@@ -317,24 +317,21 @@ const build: RangeBuilder<Version, VersionRange> = {
   or: (terms) => anyOf(terms),
 }
 
-function allOf(xs: readonly VersionRange[]): VersionRange {
+/**
+ * Folds ranges left to right with `op`: the identity (`*` for and, `!` for or) is skipped,
+ * the absorbing element is returned at once, and an empty list yields the identity.
+ */
+function fold(xs: readonly VersionRange[], op: 'And' | 'Or'): VersionRange {
+  const identity = op === 'And' ? 'Any' : 'None'
+  const absorbing = op === 'And' ? 'None' : 'Any'
   let y: VersionRange | undefined
   for (const x of xs) {
-    if (x.atom.type === 'Any') continue
-    if (x.atom.type === 'None') return x
-    y =
-      y === undefined ? x : new VersionRange({ type: 'And', left: y, right: x })
+    if (x.atom.type === identity) continue
+    if (x.atom.type === absorbing) return x
+    y = y === undefined ? x : new VersionRange({ type: op, left: y, right: x })
   }
-  return y ?? VersionRange.any()
+  return y ?? new VersionRange({ type: identity })
 }
 
-function anyOf(xs: readonly VersionRange[]): VersionRange {
-  let y: VersionRange | undefined
-  for (const x of xs) {
-    if (x.atom.type === 'None') continue
-    if (x.atom.type === 'Any') return x
-    y =
-      y === undefined ? x : new VersionRange({ type: 'Or', left: y, right: x })
-  }
-  return y ?? VersionRange.none()
-}
+const allOf = (xs: readonly VersionRange[]): VersionRange => fold(xs, 'And')
+const anyOf = (xs: readonly VersionRange[]): VersionRange => fold(xs, 'Or')
