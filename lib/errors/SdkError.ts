@@ -4,6 +4,10 @@ export type SdkErrorCode =
   | 'RUNTIME_SOCKET'
   | 'EFFECT_FAILED'
   | 'FILE_IO'
+  | 'FILE_PARSE'
+  | 'FILE_VALIDATION'
+  | 'WRITE_AFTER_CONST'
+  | 'ABORTED'
 
 const brand = Symbol.for('start-sdk/error')
 

@@ -121,3 +121,9 @@ export type {
   PackageAbi,
   UninitTarget,
 } from './abi'
+export type {
+  AllowReadonly,
+  DeepPartial,
+  DeepReadonly,
+  DeepWritable,
+} from './utility'

@@ -6,3 +6,5 @@ import * as z from './zod'
 
 export { z }
 export type { DeepPartial, ZodDeepLoose, ZodDeepPartial } from './types'
+export { guardCatches } from './catchGuard'
+export type { CatchGuard, GuardedParse, ReplacedValue } from './catchGuard'
