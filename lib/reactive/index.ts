@@ -1,0 +1,5 @@
+export { Channel } from './channel'
+export type { Outcome } from './channel'
+export { readStrategies } from './strategies'
+export type { ConstHooks, ReadStrategies, WatchSource } from './strategies'
+export { pendingLeaveHooks, whenContextLeaves } from './leave'
