@@ -18,6 +18,8 @@ export type {
 } from './exver'
 export { SdkError, isSdkError } from './errors'
 export { z } from './z'
+export { FileHelper } from './file'
+export type { FileHelperStatic, ReadType, ToPath, Transformers } from './file'
 export type { SdkErrorCode } from './errors'
 export type { Effects } from './effects'
 import type * as T from './T'
