@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs'
 import { exver } from './exver'
 import { formatRoundTrips, roundTripRows } from './effects'
+import { fileRows } from './fileHelper'
 import { formatHostile, hostileRows } from './hostile'
 import { checksum, formatTable, measure, parseArgs } from './harness'
 import type { BenchModule, Result } from './harness'
@@ -34,6 +35,14 @@ async function main(): Promise<void> {
       results.push(measure(m.name, op, cli.options))
     }
   }
+  const files =
+    cli.only === null ||
+    'file'.includes(cli.only) ||
+    cli.only.startsWith('file')
+      ? await fileRows(cli.options, cli.only)
+      : []
+  if (files.length > 0 && !cli.json) process.stderr.write('measured file/…\n')
+  results.push(...files)
   const hostile =
     cli.only === null || 'hostile'.includes(cli.only) ? hostileRows() : []
   const roundTrips =
