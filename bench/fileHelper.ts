@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Effects } from '../lib/effects'
-import { createFileHelper, FileHelper, type Codec } from '../lib/file'
+import { FileHelper, unflushed } from '../lib/file'
 import { z } from '../lib/z'
 import type { Options, Result } from './harness'
 
@@ -97,10 +97,7 @@ function oursHelper(format: Format, path: string, fsync: boolean) {
     s: ReturnType<typeof config>,
   ) => FileHelper<unknown>
   const helper = make(path, config(z))
-  if (fsync) return helper
-  // Same codec, writes without fsync: built through the internal constructor.
-  const codec = (helper as unknown as { codec: Codec<unknown> }).codec
-  return createFileHelper(path, { ...codec, fsync: false })
+  return fsync ? helper : unflushed(helper)
 }
 
 async function rate(side: Side, ms: number): Promise<number> {

@@ -63,6 +63,11 @@ class FileHelperImpl<A> implements FileHelper<A> {
     }
   }
 
+  /** Internal: the codec, for {@link unflushed}. */
+  codecOf(): Codec<A> {
+    return this.codec
+  }
+
   private get formatName(): string {
     return this.codec.format.name
   }
@@ -219,6 +224,17 @@ class FileHelperImpl<A> implements FileHelper<A> {
   withPath(path: ToPath): FileHelper<A> {
     return new FileHelperImpl(toPath(path), this.codec)
   }
+}
+
+/**
+ * The same helper with writes that skip the flushes (still atomic against crashes of the
+ * process, not of the machine). For benchmarks and tests that measure what flushing costs.
+ */
+export function unflushed<A>(helper: FileHelper<A>): FileHelper<A> {
+  if (!(helper instanceof FileHelperImpl))
+    throw new TypeError('unflushed() takes a helper built by FileHelper')
+  const impl = helper as FileHelperImpl<A>
+  return new FileHelperImpl(impl.path, { ...impl.codecOf(), fsync: false })
 }
 
 /** Builds a helper for the file at `path` with the given codec. */

@@ -6,7 +6,7 @@ export {
 export type { WriteFileAtomicOptions } from './atomicWrite'
 export { FileHelper } from './factories'
 export type { FileHelperStatic } from './factories'
-export { createFileHelper, toPath } from './helper'
+export { createFileHelper, toPath, unflushed } from './helper'
 export type { Checked, Codec } from './helper'
 export { deepMerge } from './merge'
 export { fieldName } from './problems'

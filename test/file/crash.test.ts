@@ -67,7 +67,7 @@ function checkDocument(text: string, lastSeq: number, run: number): number {
   return seq
 }
 
-test('writeFileAtomic leaves an old or a new document, never a torn one, under SIGKILL', async () => {
+test('FileHelper.json writes leave an old or a new document, never a torn one, under SIGKILL', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'start-sdk-crash-'))
   const target = join(dir, 'state.json')
   try {

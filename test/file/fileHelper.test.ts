@@ -10,7 +10,8 @@ import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
 import { isSdkError } from '../../lib/errors'
 import { FORMAT_CASES } from './cases'
-import { contextEffects, tempDir } from './helpers'
+import { watchStats } from '../../lib/file'
+import { contextEffects, externally, tempDir, until } from './helpers'
 
 const { dir, remove } = tempDir('filehelper')
 after(remove)
@@ -129,6 +130,42 @@ for (const c of FORMAT_CASES) {
       await helper.merge(effects, {}, { onInvalid: 'backup-and-reset' })
       assert.equal(readFileSync(`${path}.bak`, 'utf8'), c.refused)
       assert.match(readFileSync(path, 'utf8'), /8_?080/)
+    })
+
+    test('const(), watch(), onChange() and waitFor() see another process rewrite the file', async () => {
+      const path = fresh(c.file)
+      writeFileSync(path, c.seed)
+      const helper = c.make(path)
+      const ctx = contextEffects()
+      assert.deepEqual(await helper.read().const(ctx.effects), c.seedModel)
+      const seen: unknown[] = []
+      const changes: unknown[] = []
+      const iterating = (async () => {
+        for await (const v of helper.read().watch(ctx.effects)) seen.push(v)
+      })()
+      helper.read().onChange(ctx.effects, (v) => {
+        changes.push(v)
+        return { cancel: false }
+      })
+      const waiting = helper
+        .read()
+        .waitFor(
+          ctx.effects,
+          (v) => JSON.stringify(v) === JSON.stringify(c.full),
+        )
+      await until(
+        () => seen.length === 1 && changes.length === 1,
+        'first values',
+      )
+      externally(path, 'replace', helper.writeData(c.full))
+      assert.deepEqual(await waiting, c.full)
+      await until(() => seen.length === 2 && changes.length === 2, 'changes')
+      await until(() => ctx.retries() === 1, 'constRetry')
+      assert.deepEqual(seen[1], c.full)
+      assert.deepEqual(changes[1], c.full)
+      ctx.leave()
+      await assert.rejects(iterating, (e: unknown) => isSdkError(e, 'ABORTED'))
+      assert.deepEqual(watchStats(), { files: 0, readers: 0 })
     })
 
     test('a value the schema refuses without a .catch() is named on read and on write', async () => {
