@@ -8,6 +8,12 @@ export type SdkErrorCode =
   | 'FILE_VALIDATION'
   | 'WRITE_AFTER_CONST'
   | 'ABORTED'
+  | 'MANIFEST_INVALID'
+  | 'ACTION_INPUT'
+  | 'ACTION_UNKNOWN'
+  | 'DEPENDENCY_INVALID'
+  | 'DEPENDENCY_UNKNOWN'
+  | 'DEPENDENCY_NOT_SATISFIED'
 
 const brand = Symbol.for('start-sdk/error')
 

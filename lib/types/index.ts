@@ -127,3 +127,9 @@ export type {
   DeepReadonly,
   DeepWritable,
 } from './utility'
+export type {
+  ImageArch,
+  ManifestDependency,
+  SDKImageInputSpec,
+  SDKManifest,
+} from './sdkManifest'

@@ -1,0 +1,3 @@
+export { setupI18n } from './setupI18n'
+export type { I18nFunction } from './setupI18n'
+export type { I18nParamValue } from './interpolate'

@@ -1,0 +1,10 @@
+export { setupManifest } from './setupManifest'
+export { buildManifest } from './buildManifest'
+export { OSVersion, SDK_VERSION } from './constants'
+export type {
+  ManifestVersionSource,
+  RejectRemovedKeys,
+  RemovedAlerts,
+  RemovedNestedRuntime,
+} from './types'
+export type { ManifestProblem } from './problems'
