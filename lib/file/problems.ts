@@ -1,4 +1,5 @@
 import { SdkError } from '../errors'
+import { fieldPath } from '../util'
 import { FormatSyntaxError } from './formats'
 
 /** One field a schema refused: where (a path into the file's data) and why. */
@@ -7,19 +8,9 @@ export interface FieldProblem {
   readonly message: string
 }
 
-const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/
-
 /** Renders a field path the way a reader would type it: `server.ports[0]`, `labels["a.b"]`. */
 export function fieldName(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(the whole file)'
-  let out = ''
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`
-    else if (typeof segment === 'string' && IDENTIFIER.test(segment))
-      out += out === '' ? segment : `.${segment}`
-    else out += `[${JSON.stringify(String(segment))}]`
-  }
-  return out
+  return fieldPath(path, '(the whole file)')
 }
 
 function listFields(problems: readonly FieldProblem[]): string {

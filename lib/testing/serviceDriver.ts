@@ -75,14 +75,18 @@ export class ServiceDriver {
     return this.request('stop', {})
   }
 
-  /** Runs a procedure (`/actions/<id>/run`, `/backup/create`, …); `timeout` in ms. */
+  /**
+   * Runs a procedure (`/actions/<id>/run`, `/backup/create`, …); `timeout` in ms. Pass the
+   * `eventId` an action's `getInput` returned to run it as the same event, as StartOS does.
+   */
   execute(
     procedure: string,
     input: unknown,
     timeout?: number,
+    eventId: string = newEventId(),
   ): Promise<unknown> {
     return this.request('execute', {
-      id: newEventId(),
+      id: eventId,
       procedure,
       input,
       timeout: timeout ?? null,

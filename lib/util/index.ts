@@ -1,1 +1,2 @@
 export { deepEqual } from './deepEqual'
+export { fieldPath } from './fieldPath'
