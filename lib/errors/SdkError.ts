@@ -14,6 +14,8 @@ export type SdkErrorCode =
   | 'DEPENDENCY_INVALID'
   | 'DEPENDENCY_UNKNOWN'
   | 'DEPENDENCY_NOT_SATISFIED'
+  | 'HOST_INVALID'
+  | 'INTERFACE_ALREADY_EXPORTED'
 
 const brand = Symbol.for('start-sdk/error')
 

@@ -8,11 +8,15 @@ import type {
 import type { SimNetwork } from './context'
 import type { SimHost, SimPackage } from './state'
 
-/** The addresses a binding is reachable at: the OS ip and the mDNS name, per assigned port. */
+/**
+ * The addresses a binding is reachable at, per assigned port: the OS ip and the mDNS name,
+ * plus (with `bridge`) the OS ip on the LXC bridge `lxcbr0`, where other containers reach it.
+ */
 function addresses(
   network: SimNetwork,
   ports: Array<[number | null, boolean]>,
   enabled: boolean,
+  bridge = false,
 ): DerivedAddressInfo {
   const available: HostnameInfo[] = []
   if (enabled) {
@@ -34,6 +38,15 @@ function addresses(
           metadata: { kind: 'mdns', gateways: [network.outboundGateway] },
         },
       )
+      if (bridge) {
+        available.push({
+          ssl,
+          public: false,
+          hostname: network.osIp,
+          port,
+          metadata: { kind: 'ipv4', gateway: 'lxcbr0' },
+        })
+      }
     }
   }
   return { enabled: [], disabled: [], guaWan: [], available }
@@ -69,6 +82,7 @@ export function hostInfo(
           [b.net.assignedSslPort, true],
         ],
         b.enabled,
+        true,
       ),
       interfaces,
     }

@@ -207,6 +207,24 @@ export class HostSimulator {
     return outcome.result
   }
 
+  /**
+   * Runs one effect as package `packageId` would call it (its own hosts, interfaces,
+   * health…), so tests can play a dependency binding ports; recorded, and watchers are told.
+   */
+  async callAs(
+    packageId: string,
+    method: string,
+    params: Record<string, unknown> = {},
+  ): Promise<unknown> {
+    const ctx = Object.create(this.ctx, {
+      self: { value: this.state(packageId) },
+    }) as SimContext
+    const outcome = await runEffect(ctx, this.recorder, method, params)
+    if ('error' in outcome)
+      throw Object.assign(new Error(outcome.error.message), outcome.error)
+    return outcome.result
+  }
+
   /** Every recorded effect call, or only those of one wire method. */
   calls(method?: string): RecordedCall[] {
     return this.recorder.calls(method)
