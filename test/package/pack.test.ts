@@ -115,3 +115,85 @@ function types(): string {
   }
   return lock.devDependencies['@types/node']
 }
+
+test('two copies of the SDK in one tree interoperate: a package uses another package’s actions built against a second copy', () => {
+  const pkg = join(dir, 'two-copies')
+  run('mkdir', ['-p', join(pkg, 'startos')], dir)
+  writeFileSync(
+    join(pkg, 'package.json'),
+    JSON.stringify({ name: 'two-copies', private: true }),
+  )
+  run(
+    'npm',
+    [
+      'install',
+      '--offline',
+      '--no-audit',
+      '--no-fund',
+      tarball,
+      `@types/node@${types()}`,
+    ],
+    pkg,
+  )
+  // A dependency package whose declarations were built against its own copy of the SDK.
+  const dep = join(pkg, 'node_modules/dep-pkg')
+  const copy = join(dep, 'node_modules/@start9labs')
+  run('mkdir', ['-p', copy], pkg)
+  run('cp', ['-r', join(pkg, 'node_modules/@start9labs/start-sdk'), copy], pkg)
+  writeFileSync(
+    join(dep, 'package.json'),
+    JSON.stringify({
+      name: 'dep-pkg',
+      version: '1.0.0',
+      types: 'index.d.ts',
+      main: 'index.js',
+    }),
+  )
+  writeFileSync(
+    join(dep, 'index.d.ts'),
+    [
+      "import type { Action, Actions, FileHelper, T } from '@start9labs/start-sdk'",
+      "export declare const configAction: Action<'config', { name: string; port: number }>",
+      'export declare const actions: Actions<{ config: typeof configAction }>',
+      'export declare const store: FileHelper<{ name: string }>',
+      'export declare function takesEffects(effects: T.Effects): void',
+      '',
+    ].join('\n'),
+  )
+  writeFileSync(join(dep, 'index.js'), '')
+  writeFileSync(
+    join(pkg, 'tsconfig.json'),
+    JSON.stringify({
+      extends: '@start9labs/start-sdk/tsconfig.base.json',
+      include: ['startos/**/*.ts'],
+      compilerOptions: { noEmit: true },
+    }),
+  )
+  writeFileSync(
+    join(pkg, 'startos/index.ts'),
+    [
+      "import { Action, createTask, FileHelper, z } from '@start9labs/start-sdk'",
+      "import type { T } from '@start9labs/start-sdk'",
+      "import { actions, configAction, store, takesEffects } from 'dep-pkg'",
+      'export async function nudge(effects: T.Effects): Promise<void> {',
+      '  takesEffects(effects)',
+      '  await createTask({',
+      '    effects,',
+      "    packageId: 'dep-pkg',",
+      '    action: configAction,',
+      "    severity: 'critical',",
+      "    options: { input: { kind: 'partial', accept: [{ port: 1 }], set: { port: 1 } } },",
+      '  })',
+      "  await createTask({ effects, packageId: 'dep-pkg', action: actions.get('config'), severity: 'optional' })",
+      '  const mine: FileHelper<{ name: string }> = store',
+      "  await mine.merge(effects, { name: 'x' })",
+      '}',
+      "export const local = Action.withoutInput('local', { name: 'L', description: '', warning: null, visibility: 'enabled', allowedStatuses: 'any', group: null }, async () => null)",
+      'export const other: typeof configAction = configAction',
+      "export const json = FileHelper.json('/x.json', z.object({ name: z.string() }))",
+      '',
+    ].join('\n'),
+  )
+  run('node', [tsc6, '-p', '.', '--skipLibCheck', 'false'], pkg)
+  run('node', [tsc7, '-p', '.', '--skipLibCheck', 'false'], pkg)
+})

@@ -1,0 +1,7 @@
+export { Action, unknownAction } from './action'
+export { Actions } from './actions'
+export { clearTask, createTask } from './tasks'
+export type { LegacyTaskInput, TaskInput, TaskOptions } from './tasks'
+export { runAction } from './runAction'
+export type { RunActionInput } from './runAction'
+export type { ActionInfo, GetInput, MaybeFn, Run } from './types'
