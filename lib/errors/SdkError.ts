@@ -16,6 +16,12 @@ export type SdkErrorCode =
   | 'DEPENDENCY_NOT_SATISFIED'
   | 'HOST_INVALID'
   | 'INTERFACE_ALREADY_EXPORTED'
+  | 'INPUT_SPEC'
+  | 'SUBCONTAINER_EXIT'
+  | 'SUBCONTAINER_DESTROYED'
+  | 'SUBCONTAINER_FAILED'
+  | 'SUBCONTAINER_INVALID'
+  | 'MOUNT_INVALID'
 
 const brand = Symbol.for('start-sdk/error')
 
