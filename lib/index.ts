@@ -41,6 +41,7 @@ export {
 export type { IST, SmtpSelection } from './input'
 export { buildManifest, setupManifest } from './manifest'
 export { setupI18n } from './i18n'
+export { createNotification } from './notification'
 export {
   SubContainer,
   SubContainerEager,

@@ -22,6 +22,7 @@ export type SdkErrorCode =
   | 'SUBCONTAINER_FAILED'
   | 'SUBCONTAINER_INVALID'
   | 'MOUNT_INVALID'
+  | 'NOTIFICATION_INVALID'
 
 const brand = Symbol.for('start-sdk/error')
 

@@ -55,6 +55,15 @@ const VALID = {
   peers: [{ host: 'a.onion', port: 9735 }],
   hostname: 'web.local',
   region: 'us',
+  dynToggle: true,
+  dynTriState: null,
+  dynTextarea: null,
+  dynNumber: 2,
+  dynColor: null,
+  dynDatetime: null,
+  dynMultiselect: ['x'],
+  dynFile: null,
+  dynUnion: { selection: 'sqlite', value: { path: 'other.db' } },
 }
 
 test('the example package runs on the simulator: init publishes actions and a task; config goes getInput → run', async () => {
@@ -116,6 +125,8 @@ test('the example package runs on the simulator: init publishes actions and a ta
     >
     assert.deepEqual(echoed['backend'], VALID.backend)
     assert.deepEqual(echoed['peers'], VALID.peers)
+    assert.deepEqual(echoed['dynUnion'], VALID.dynUnion)
+    assert.deepEqual(echoed['dynMultiselect'], ['x'])
 
     const again = (await driver.execute('/actions/config/getInput', {
       prefill: null,

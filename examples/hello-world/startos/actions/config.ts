@@ -127,6 +127,52 @@ export const configSpec = InputSpec.of({
     default: 'hello.local',
     required: true,
   })),
+  dynToggle: Value.dynamicToggle(async () => ({
+    name: 'Dynamic toggle',
+    default: false,
+  })),
+  dynTriState: Value.dynamicTriState(async () => ({
+    name: 'Dynamic tri-state',
+    default: null,
+  })),
+  dynTextarea: Value.dynamicTextarea(async () => ({
+    name: 'Dynamic notes',
+    default: null,
+    required: false,
+  })),
+  dynNumber: Value.dynamicNumber(async () => ({
+    name: 'Dynamic number',
+    default: 1,
+    required: true,
+    integer: true,
+  })),
+  dynColor: Value.dynamicColor(async () => ({
+    name: 'Dynamic color',
+    default: null,
+    required: false,
+  })),
+  dynDatetime: Value.dynamicDatetime(async () => ({
+    name: 'Dynamic date',
+    default: null,
+    required: false,
+  })),
+  dynMultiselect: Value.dynamicMultiselect(async () => ({
+    name: 'Dynamic features',
+    default: [],
+    values: { x: 'X', y: 'Y' },
+  })),
+  dynFile: Value.dynamicFile(async () => ({
+    name: 'Dynamic file',
+    extensions: ['.txt'],
+    required: false,
+  })),
+  dynUnion: Value.dynamicUnion(async () => ({
+    name: 'Dynamic backend',
+    default: 'sqlite',
+    variants: backends,
+    disabled: false,
+  })),
+  dynHidden: Value.dynamicHidden(async () => z.number().optional()),
   region: Value.dynamicSelect(async () => ({
     name: 'Region',
     default: 'eu',
