@@ -1,4 +1,5 @@
 import { SdkError } from '../errors'
+import { describeValue } from '../util'
 import type { SdkErrorCode } from '../errors'
 
 /**
@@ -13,17 +14,7 @@ const CODES = {
   unsatisfied: 'DEPENDENCY_NOT_SATISFIED',
 } as const satisfies Record<string, SdkErrorCode>
 
-/** How a value looks in a message: its JSON form and its type. */
-function shown(value: unknown): string {
-  const type = Array.isArray(value) ? 'array' : typeof value
-  let text: string
-  try {
-    text = JSON.stringify(value) ?? String(value)
-  } catch {
-    text = String(value)
-  }
-  return `\`${text}\` (${value === null ? 'null' : type})`
-}
+const shown = describeValue
 
 /** A field of a dependency requirement or mount option that is not what it must be. */
 export function invalidField(

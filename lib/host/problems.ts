@@ -1,27 +1,14 @@
 import { SdkError } from '../errors'
+import { describeValue } from '../util'
 import type { SdkErrorCode } from '../errors'
 
-/**
- * The code each kind of networking error carries. `lib/errors` has no networking codes yet
- * (`HOST_INVALID` and `INTERFACE_ALREADY_EXPORTED` are proposed), so the closest existing
- * code stands in; this table is the one place to switch them.
- */
+/** The code each kind of networking error carries. */
 const CODES = {
   invalid: 'HOST_INVALID',
   exported: 'INTERFACE_ALREADY_EXPORTED',
 } as const satisfies Record<string, SdkErrorCode>
 
-/** How a value looks in a message: its JSON form and its type. */
-function shown(value: unknown): string {
-  const type = Array.isArray(value) ? 'array' : typeof value
-  let text: string
-  try {
-    text = JSON.stringify(value) ?? String(value)
-  } catch {
-    text = String(value)
-  }
-  return `\`${text}\` (${value === null ? 'null' : type})`
-}
+const shown = describeValue
 
 /** ``Expected `<field>` to be <rule>, got `<value>` (<type>)``, plus how to fix it. */
 export function invalidOption(

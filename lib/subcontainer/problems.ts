@@ -1,4 +1,5 @@
 import { SdkError } from '../errors'
+import { describeValue } from '../util'
 import type { SdkErrorCode } from '../errors'
 
 /**
@@ -23,17 +24,7 @@ export const CODES: {
   aborted: 'ABORTED',
 }
 
-/** How a value looks in a message: its JSON form and its type. */
-export function shown(value: unknown): string {
-  const type = Array.isArray(value) ? 'array' : typeof value
-  let text: string
-  try {
-    text = JSON.stringify(value) ?? String(value)
-  } catch {
-    text = String(value)
-  }
-  return `\`${text}\` (${value === null ? 'null' : type})`
-}
+export const shown = describeValue
 
 /** A command line as a reader would type it: arguments with spaces or quotes are quoted. */
 export function commandText(command: readonly string[]): string {

@@ -1,2 +1,3 @@
 export { deepEqual } from './deepEqual'
 export { fieldPath } from './fieldPath'
+export { describeValue } from './describeValue'
