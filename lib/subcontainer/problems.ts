@@ -24,7 +24,7 @@ export const CODES: {
   aborted: 'ABORTED',
 }
 
-export const shown = describeValue
+export const shown: (value: unknown) => string = describeValue
 
 /** A command line as a reader would type it: arguments with spaces or quotes are quoted. */
 export function commandText(command: readonly string[]): string {

@@ -1,7 +1,14 @@
 /// <reference types="node" />
-import { spawn } from 'node:child_process'
+import type * as ChildProcesses from 'node:child_process'
 import type { ChildProcess, StdioOptions } from 'node:child_process'
 import { START_CONTAINER } from './cli'
+
+let loaded: typeof ChildProcesses | undefined
+
+/** `node:child_process`, loaded on the first spawn: importing the SDK stays cheap. */
+function childProcesses(): typeof ChildProcesses {
+  return (loaded ??= require('node:child_process') as typeof ChildProcesses)
+}
 
 /**
  * Starts `start-container <args>` in a session of its own (`setsid`), so signalling its
@@ -11,7 +18,10 @@ export function spawnGroup(
   args: readonly string[],
   stdio: StdioOptions,
 ): ChildProcess {
-  return spawn(START_CONTAINER, args, { stdio, detached: true })
+  return childProcesses().spawn(START_CONTAINER, args, {
+    stdio,
+    detached: true,
+  })
 }
 
 /** Whether the process was started and has not exited yet. */
