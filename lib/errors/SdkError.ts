@@ -23,6 +23,7 @@ export type SdkErrorCode =
   | 'SUBCONTAINER_INVALID'
   | 'MOUNT_INVALID'
   | 'NOTIFICATION_INVALID'
+  | 'PROGRESS_INVALID'
 
 const brand = Symbol.for('start-sdk/error')
 

@@ -1,0 +1,5 @@
+export { FullProgressTracker } from './tracker'
+export type { ProgressSink } from './tracker'
+export { PhaseHandle } from './phase'
+export { leafProgress } from './wire'
+export type { LeafProgress } from './wire'
