@@ -24,6 +24,7 @@ export type SdkErrorCode =
   | 'MOUNT_INVALID'
   | 'NOTIFICATION_INVALID'
   | 'PROGRESS_INVALID'
+  | 'HEALTH_INVALID'
 
 const brand = Symbol.for('start-sdk/error')
 
