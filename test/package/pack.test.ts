@@ -44,25 +44,7 @@ test('the tarball ships only built code and the shared build files', () => {
 })
 
 test('a fresh package installs it, extends tsconfig.base.json and type-checks', () => {
-  const pkg = join(dir, 'consumer')
-  run('mkdir', ['-p', join(pkg, 'startos')], dir)
-  writeFileSync(
-    join(pkg, 'package.json'),
-    JSON.stringify({ name: 'consumer', private: true }),
-  )
-  // Offline: everything the tarball needs is already in npm's cache after `npm ci`.
-  run(
-    'npm',
-    [
-      'install',
-      '--offline',
-      '--no-audit',
-      '--no-fund',
-      tarball,
-      `@types/node@${types()}`,
-    ],
-    pkg,
-  )
+  const pkg = freshPackage('consumer')
   writeFileSync(
     join(pkg, 'tsconfig.json'),
     JSON.stringify({
@@ -109,19 +91,13 @@ test('a fresh package installs it, extends tsconfig.base.json and type-checks', 
   )
 })
 
-function types(): string {
-  const lock = require(join(root, 'package.json')) as {
-    devDependencies: Record<string, string>
-  }
-  return lock.devDependencies['@types/node']
-}
-
-test('two copies of the SDK in one tree interoperate: a package uses another package’s actions built against a second copy', () => {
-  const pkg = join(dir, 'two-copies')
+/** A new package folder `name` with the tarball and @types/node installed (offline: `npm ci` cached both). */
+function freshPackage(name: string): string {
+  const pkg = join(dir, name)
   run('mkdir', ['-p', join(pkg, 'startos')], dir)
   writeFileSync(
     join(pkg, 'package.json'),
-    JSON.stringify({ name: 'two-copies', private: true }),
+    JSON.stringify({ name, private: true }),
   )
   run(
     'npm',
@@ -135,6 +111,18 @@ test('two copies of the SDK in one tree interoperate: a package uses another pac
     ],
     pkg,
   )
+  return pkg
+}
+
+function types(): string {
+  const lock = require(join(root, 'package.json')) as {
+    devDependencies: Record<string, string>
+  }
+  return lock.devDependencies['@types/node']
+}
+
+test('two copies of the SDK in one tree interoperate: a package uses another package’s actions built against a second copy', () => {
+  const pkg = freshPackage('two-copies')
   // A dependency package whose declarations were built against its own copy of the SDK.
   const dep = join(pkg, 'node_modules/dep-pkg')
   const copy = join(dep, 'node_modules/@start9labs')
