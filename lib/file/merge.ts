@@ -1,12 +1,4 @@
-/** True for `{}`-style objects (any prototype that is `Object.prototype` or `null`). */
-export function isPlainObject(
-  value: unknown,
-): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return false
-  const proto = Object.getPrototypeOf(value) as unknown
-  return proto === Object.prototype || proto === null
-}
+import { isPlainObject } from '../util'
 
 /**
  * `merge`'s rule, applied to copies (neither argument is modified):

@@ -7,7 +7,7 @@ import type {
   SDKManifest,
   VolumeId,
 } from '../types'
-import { cloneData } from './cloneData'
+import { cloneData } from '../util'
 import {
   DEFAULT_IMAGE_ARCH,
   OSVersion,

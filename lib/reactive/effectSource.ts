@@ -1,4 +1,5 @@
 import type { WatchSource } from './strategies'
+import { asError } from '../util'
 
 /**
  * Reads one value from the host. With a `callback`, the host calls it once when the value
@@ -9,10 +10,6 @@ export type EffectFetch<Raw> = (callback?: () => void) => Promise<Raw>
 /** Wait before re-reading after a failed read; doubles up to {@link LAST_RETRY_MS}. */
 const FIRST_RETRY_MS = 1000
 const LAST_RETRY_MS = 30_000
-
-function asError(thrown: unknown): Error {
-  return thrown instanceof Error ? thrown : new Error(String(thrown))
-}
 
 /**
  * A {@link WatchSource} over an effect that takes a one-shot `callback`: `read()` calls the

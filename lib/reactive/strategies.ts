@@ -3,6 +3,7 @@ import type { Effects } from '../effects'
 import { Channel, type Outcome } from './channel'
 import { whenContextLeaves } from './leave'
 import { reportUnhandled } from './report'
+import { asError } from '../util'
 
 /**
  * Something that can be read and watched: a file, or a value the host can report changes of.
@@ -122,10 +123,6 @@ function mapOutcome<Raw, A>(map: (raw: Raw) => A, raw: Raw): Outcome<A> {
   } catch (thrown) {
     return { ok: false, error: asError(thrown) }
   }
-}
-
-function asError(thrown: unknown): Error {
-  return thrown instanceof Error ? thrown : new Error(String(thrown))
 }
 
 /**

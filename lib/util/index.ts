@@ -1,3 +1,5 @@
 export { deepEqual } from './deepEqual'
 export { fieldPath } from './fieldPath'
 export { describeValue } from './describeValue'
+export { cloneData, isPlainObject } from './cloneData'
+export { asError } from './asError'

@@ -11,19 +11,8 @@
  */
 import { iniLib } from './lazy'
 
-/**
- * `ini` builds its objects without a prototype; models get ordinary objects (a `__proto__`
- * key stays an own data property: `Object.fromEntries` defines, never assigns).
- */
-function plain(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(plain)
-  if (typeof value !== 'object' || value === null) return value
-  return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [key, plain(inner)]),
-  )
-}
 import type { DecodeOptions, EncodeOptions } from 'ini'
-import { deepEqual } from '../../util'
+import { cloneData, deepEqual } from '../../util'
 import type { FileFormat } from './format'
 import { patchIni } from './iniPatch'
 
@@ -52,7 +41,7 @@ export function iniFormat(
   const decodeOptions: DecodeOptions = { ...options }
   const encodeOptions: EncodeOptions = { ...options }
   const parse = (text: string): Record<string, unknown> =>
-    plain(iniLib().decode(text, decodeOptions)) as Record<string, unknown>
+    cloneData(iniLib().decode(text, decodeOptions)) as Record<string, unknown>
   const patchable =
     options.bracketedArray !== false && options.section === undefined
   return {

@@ -13,7 +13,7 @@ import type {
   YAMLMap,
   YAMLSeq,
 } from 'yaml'
-import { deepEqual } from '../../util'
+import { deepEqual, isPlainObject } from '../../util'
 
 type Commented = {
   comment?: string | null | undefined
@@ -30,15 +30,6 @@ export function patchDocument(
 ): void {
   const patcher = new Patcher(doc, options)
   doc.contents = patcher.node(doc.contents as Node | null, current, next)
-}
-
-/** Whether `value` is a plain object (`Object` or `null` prototype). */
-export function isPlainObject(
-  value: unknown,
-): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false
-  const proto = Object.getPrototypeOf(value) as unknown
-  return proto === Object.prototype || proto === null
 }
 
 /** Whether a scalar holding `current` can hold `next` instead, keeping its style and tag. */

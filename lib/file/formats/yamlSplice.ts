@@ -8,8 +8,8 @@
  */
 import { yamlLib } from './lazy'
 import type { Document, Node, Pair, Scalar, ToStringOptions } from 'yaml'
-import { deepEqual } from '../../util'
-import { isPlainObject, keyOf, sameKind } from './yamlPatch'
+import { deepEqual, isPlainObject } from '../../util'
+import { keyOf, sameKind } from './yamlPatch'
 
 type Edit = [start: number, end: number, text: string]
 

@@ -1,13 +1,16 @@
 /** Whether `value` is a plain object (an object literal or a null-prototype object). */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(
+  value: unknown,
+): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false
   const proto: unknown = Object.getPrototypeOf(value)
   return proto === Object.prototype || proto === null
 }
 
 /**
- * A copy of plain data: arrays and plain objects are copied at every depth, anything
- * else (strings, numbers, class instances, functions) is kept as it is.
+ * A copy of plain data: arrays and plain objects are copied at every depth (into ordinary
+ * objects, a `__proto__` key kept as data), anything else (strings, numbers, class
+ * instances, functions) is kept as it is.
  */
 export function cloneData<T>(value: T): T {
   if (Array.isArray(value)) return value.map(cloneData) as T
