@@ -25,6 +25,15 @@ export type SdkErrorCode =
   | 'NOTIFICATION_INVALID'
   | 'PROGRESS_INVALID'
   | 'HEALTH_INVALID'
+  | 'DAEMON_INVALID'
+  | 'DAEMON_FAILED'
+  | 'DAEMON_TIMEOUT'
+  | 'VERSION_INVALID'
+  | 'MIGRATION_UNREACHABLE'
+  | 'MIGRATION_FAILED'
+  | 'INIT_FAILED'
+  | 'BACKUP_INVALID'
+  | 'BACKUP_FAILED'
 
 const brand = Symbol.for('start-sdk/error')
 

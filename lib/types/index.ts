@@ -133,3 +133,5 @@ export type {
   SDKImageInputSpec,
   SDKManifest,
 } from './sdkManifest'
+export type { CommandType, DaemonReturned } from './command'
+export { UseEntrypoint, isUseEntrypoint } from './command'
