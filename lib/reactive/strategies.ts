@@ -2,7 +2,7 @@ import { SdkError } from '../errors'
 import type { Effects } from '../effects'
 import { Channel, type Outcome } from './channel'
 import { whenContextLeaves } from './leave'
-import { reportUnhandled } from './report'
+import { reportUnhandled } from '../util'
 import { asError } from '../util'
 
 /**
