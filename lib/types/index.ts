@@ -122,7 +122,9 @@ export type {
   UninitTarget,
 } from './abi'
 export type {
+  Affine,
   AllowReadonly,
+  NoAny,
   DeepPartial,
   DeepReadonly,
   DeepWritable,
@@ -135,3 +137,4 @@ export type {
 } from './sdkManifest'
 export type { CommandType, DaemonReturned } from './command'
 export { UseEntrypoint, isUseEntrypoint } from './command'
+export type { SyncOptions } from './system'

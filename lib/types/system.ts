@@ -18,3 +18,11 @@ export type SmtpValue = {
   password: string | null | undefined
   security: 'starttls' | 'tls'
 }
+
+/** How a backup or restore copies one directory (rsync's options). */
+export type SyncOptions = {
+  /** Remove files from the target that the source does not have. */
+  delete: boolean
+  /** Paths (rsync patterns) left out of the copy. */
+  exclude: string[]
+}

@@ -11,3 +11,18 @@ export type DeepReadonly<T> = { readonly [K in keyof T]: DeepReadonly<T[K]> }
 export type AllowReadonly<T> =
   | T
   | { readonly [K in keyof T]: AllowReadonly<T[K]> }
+
+declare const affine: unique symbol
+
+/**
+ * A brand: `T & Affine<'Backups'>` is a `T` that only code holding the brand can produce, so
+ * two structurally equal types stay apart.
+ */
+export type Affine<A> = { [affine]: A }
+
+/** `A` itself, or `never` when `A` is `any` (keeps `any` from slipping through a generic). */
+export type NoAny<A> = { [affine]: string } extends A
+  ? keyof { [affine]: string } extends keyof A
+    ? never
+    : A
+  : A
