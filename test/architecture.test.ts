@@ -23,6 +23,7 @@ const NODE_ALLOWED = new Set([
   'health',
   'main',
   'backup',
+  'sdk',
   'runtime',
   'paths',
   'testing',

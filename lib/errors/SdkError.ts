@@ -32,6 +32,7 @@ export type SdkErrorCode =
   | 'MIGRATION_UNREACHABLE'
   | 'MIGRATION_FAILED'
   | 'INIT_FAILED'
+  | 'UNINIT_FAILED'
   | 'BACKUP_INVALID'
   | 'BACKUP_FAILED'
 

@@ -1,0 +1,5 @@
+export { VersionGraph } from './VersionGraph'
+export { IMPOSSIBLE, VersionInfo } from './VersionInfo'
+export type { MigrationOpts, VersionOptions } from './VersionInfo'
+export { getDataVersion, overlaps, setDataVersion } from './dataVersion'
+export type { EnsureUniqueId, MigrationDirection, MigrationStep } from './types'
