@@ -172,24 +172,25 @@ export class ExtendedVersion {
 
   /** The next major upstream: the first non-zero number bumped, later ones zeroed, downstream `0`. */
   incrementMajor(): ExtendedVersion {
-    return this.bump(false)
+    return bumpUpstream(this, false)
   }
 
   /** The next minor upstream: the number after the first non-zero one bumped, later ones zeroed. */
   incrementMinor(): ExtendedVersion {
-    return this.bump(true)
-  }
-
-  private bump(minor: boolean): ExtendedVersion {
-    const n = this.upstream.number
-    const up = new Version(bumped(n, bumpIndex(n, minor)), [])
-    return new ExtendedVersion(this.flavor, up, new Version([0], []))
+    return bumpUpstream(this, true)
   }
 
   /** Whether this version satisfies the range. */
   satisfies(versionRange: VersionRange): boolean {
     return satisfiesRange(this, versionRange)
   }
+}
+
+/** `v` with its upstream bumped as `^` (`minor = false`) or `~` (`minor = true`) would. */
+function bumpUpstream(v: ExtendedVersion, minor: boolean): ExtendedVersion {
+  const n = v.upstream.number
+  const up = new Version(bumped(n, bumpIndex(n, minor)), [])
+  return new ExtendedVersion(v.flavor, up, new Version([0], []))
 }
 
 /** A node of a {@link VersionRange} tree. */
