@@ -8,6 +8,8 @@ import type { SimContext, SimNetwork } from './context'
 import { handleHostLine, runEffect } from './dispatch'
 import type { HostSocket } from './hostSocket'
 import { listenHostSocket } from './hostSocket'
+import type { Isolation } from './launcher/isolation'
+import { assertIsolation } from './launcher/isolation'
 import { PortAllocator } from './ports'
 import type { RecordedCall } from './recorder'
 import { CallRecorder } from './recorder'
@@ -36,6 +38,11 @@ export interface HostSimulatorOptions {
   onDesiredStatus?: (packageId: string, desired: DesiredStatus) => void
   /** The dynamic range external ports come from (default 49152–65535). */
   portRange?: [number, number]
+  /**
+   * How `spawnRuntime` runs subcontainer commands (default `'none'`); `'chroot'` needs root
+   * (see `chrootIsolation()`).
+   */
+  isolation?: Isolation
 }
 
 /** Params of {@link HostSimulator.addPackage}: another installed package. */
@@ -59,20 +66,31 @@ export class HostSimulator {
   readonly socketPath: string
   /** The StartOS root subcontainers are created under. */
   readonly root: string
+  /** How `spawnRuntime` runs this simulator's subcontainer commands. */
+  readonly isolation: Isolation
   private readonly ctx: SimContext
   private readonly recorder = new CallRecorder()
   private socket: HostSocket | null = null
   private sink: SocketSink | null = null
   private ownRoot = false
 
-  private constructor(ctx: SimContext, socketPath: string) {
+  private constructor(
+    ctx: SimContext,
+    socketPath: string,
+    isolation: Isolation,
+  ) {
     this.ctx = ctx
+    this.isolation = isolation
     this.root = ctx.root
     this.socketPath = socketPath
   }
 
   /** Creates a simulator and starts listening on `<rpcDir>/host.sock`. */
   static async start(options: HostSimulatorOptions): Promise<HostSimulator> {
+    const isolation = assertIsolation(
+      options.isolation ?? 'none',
+      'HostSimulator.start',
+    )
     const ownRoot = options.root === undefined
     const root = options.root ?? (await mkdtemp(join(tmpdir(), 'start-sim-')))
     const sink =
@@ -103,7 +121,11 @@ export class HostSimulator {
       certGeneration: 0,
       onDesiredStatus: options.onDesiredStatus ?? (() => undefined),
     }
-    const sim = new HostSimulator(ctx, join(options.rpcDir, 'host.sock'))
+    const sim = new HostSimulator(
+      ctx,
+      join(options.rpcDir, 'host.sock'),
+      isolation,
+    )
     sim.sink = sink
     sim.ownRoot = ownRoot
     sim.socket = await listenHostSocket(sim.socketPath, (line) =>

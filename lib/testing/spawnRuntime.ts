@@ -39,7 +39,7 @@ export async function spawnRuntime(
 ): Promise<RuntimeHandle> {
   const rpcDir = dirname(sim.socketPath)
   const binDir = join(sim.root, 'sim-bin')
-  installLauncher(binDir)
+  installLauncher(binDir, { isolation: sim.isolation })
   const main = join(__dirname, '..', 'runtime', 'main.js')
   const child = spawn(
     process.execPath,

@@ -1,9 +1,10 @@
-import { cp, mkdir, rm } from 'node:fs/promises'
+import { cp, mkdir, realpath, rm } from 'node:fs/promises'
 import { startosPaths } from '../../paths'
 import { optStr, str } from '../check'
 import type { EffectHandler } from '../context'
 import { HostError } from '../hostErrors'
 import { newGuid } from '../ids'
+import { mountsUnder, releaseChroot } from '../launcher/chrootState'
 
 /** The wire methods this file implements. */
 type SubcontainerMethods = 'subcontainer.create-fs' | 'subcontainer.destroy-fs'
@@ -42,6 +43,16 @@ export const subcontainerEffects: Record<SubcontainerMethods, EffectHandler> = {
     const path = ctx.self.subcontainers.get(guid)
     if (path === undefined) {
       throw new HostError('NotFound', `no subcontainer with guid ${guid}`)
+    }
+    // A chroot-isolated subcontainer's namespace ends first; its mounts are invisible here.
+    const real = await realpath(path).catch(() => path)
+    releaseChroot(real)
+    const mounted = mountsUnder(real)
+    if (mounted.length > 0) {
+      throw new HostError(
+        'Filesystem',
+        `refusing to delete ${path}: ${mounted.join(', ')} is mounted inside it on the host; unmount it first`,
+      )
     }
     ctx.self.subcontainers.delete(guid)
     await rm(path, { recursive: true, force: true })
