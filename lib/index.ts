@@ -51,3 +51,18 @@ export type { SdkErrorCode } from './errors'
 export type { Effects } from './effects'
 import type * as T from './T'
 export type { T }
+export {
+  IMPOSSIBLE,
+  VersionGraph,
+  VersionInfo,
+  getDataVersion,
+  overlaps,
+  setDataVersion,
+} from './version'
+export type {
+  EnsureUniqueId,
+  MigrationDirection,
+  MigrationOpts,
+  MigrationStep,
+  VersionOptions,
+} from './version'
