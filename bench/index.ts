@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs'
 import { exver } from './exver'
 import { formatRoundTrips, roundTripRows } from './effects'
 import { fileRows } from './fileHelper'
+import { daemonRows, formatDaemons } from './daemons'
 import { formatHostile, hostileRows } from './hostile'
 import { checksum, formatTable, measure, parseArgs } from './harness'
 import type { BenchModule, Result } from './harness'
@@ -49,12 +50,17 @@ async function main(): Promise<void> {
     cli.only === null || 'effects'.includes(cli.only)
       ? await roundTripRows()
       : []
+  const daemons =
+    cli.only === null || cli.only.startsWith('daemons')
+      ? await daemonRows()
+      : []
   const report = {
     node: process.version,
     options: cli.options,
     results,
     hostile,
     roundTrips,
+    daemons,
     checksum: checksum(),
   }
   if (cli.json) {
@@ -65,6 +71,8 @@ async function main(): Promise<void> {
       process.stdout.write(`\n${formatHostile(hostile)}\n`)
     if (roundTrips.length > 0)
       process.stdout.write(`\n${formatRoundTrips(roundTrips)}\n`)
+    if (daemons.length > 0)
+      process.stdout.write(`\n${formatDaemons(daemons)}\n`)
     process.stdout.write(
       `\n${cli.options.rounds} rounds × ≥${cli.options.roundMs} ms per side, median; node ${process.version}; checksum ${checksum()}\n`,
     )

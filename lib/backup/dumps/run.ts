@@ -4,7 +4,7 @@ import type { SDKManifest } from '../../types'
 import { failed, tail } from '../problems'
 
 /** How long one tool run inside a dump subcontainer may take (dumps of large databases included). */
-export const TOOL_TIMEOUT_MS = 6 * 60 * 60 * 1000
+export const TOOL_TIMEOUT_MS: number = 6 * 60 * 60 * 1000
 
 /**
  * Runs `command` in `sub`; throws `BACKUP_FAILED` naming `step` with the exit code and last
