@@ -33,6 +33,8 @@ export type SdkErrorCode =
   | 'MIGRATION_FAILED'
   | 'INIT_FAILED'
   | 'UNINIT_FAILED'
+  | 'ARGUMENT_INVALID'
+  | 'IP_INVALID'
   | 'BACKUP_INVALID'
   | 'BACKUP_FAILED'
 

@@ -3,7 +3,7 @@ import type { Effects } from '../effects'
 import { Channel, type Outcome } from './channel'
 import { whenContextLeaves } from './leave'
 import { reportUnhandled } from '../util'
-import { asError } from '../util'
+import { AbortedError, asError } from '../util'
 
 /**
  * Something that can be read and watched: a file, or a value the host can report changes of.
@@ -66,8 +66,7 @@ export interface ConstHooks<A> {
 }
 
 function aborted(label: string): SdkError {
-  return new SdkError(
-    'ABORTED',
+  return new AbortedError(
     `${label}: stopped watching (the context left or the watch was aborted)`,
   )
 }
