@@ -1,6 +1,9 @@
 /**
  * The `T` namespace of the public API: every wire type the host and a package exchange,
- * plus the effects contract. Types only; `lib/index.ts` exposes it as `T`.
+ * the effects contract, and the few values that go with them (`UseEntrypoint`,
+ * `isUseEntrypoint`). `lib/index.ts` exposes it as `T` and as `types`.
  */
-export type * from './types'
+export * from './types'
 export type { ABI, Effects, ExpectedExports } from './effects'
+export type { KnownError } from './util'
+export { HealthCheck } from './main'

@@ -38,7 +38,7 @@ export {
   smtpPrefill,
   smtpShape,
 } from './input'
-export type { IST, SmtpSelection } from './input'
+export type { SmtpSelection } from './input'
 export { buildManifest, setupManifest } from './manifest'
 export { setupI18n } from './i18n'
 export { createNotification } from './notification'
@@ -49,8 +49,6 @@ export {
 } from './subcontainer'
 export type { SdkErrorCode } from './errors'
 export type { Effects } from './effects'
-import type * as T from './T'
-export type { T }
 export {
   IMPOSSIBLE,
   VersionGraph,
@@ -66,3 +64,18 @@ export type {
   MigrationStep,
   VersionOptions,
 } from './version'
+export { StartSdk } from './sdk'
+export { Daemons, DaemonsReconciler, configHash } from './main'
+export type { DaemonsBuilder } from './main'
+export { ISB, IST, inputSpec } from './input'
+export * as T from './T'
+export * as types from './T'
+export * as utils from './utils'
+export * as actions from './actions'
+export * as backup from './backup'
+export * as daemons from './main'
+export * as mainFn from './main'
+export * as health from './health'
+export * as healthFns from './health'
+export * as startSdk from './sdk'
+export { YAML, TOML, yaml, toml } from './formatModules'

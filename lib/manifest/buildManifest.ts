@@ -105,5 +105,13 @@ export function buildManifest<
     virtualNetworking: manifest.virtualNetworking ?? false,
     plugins: [...(manifest.plugins ?? [])],
   } satisfies Manifest
+  // Tooling (`start-sdk check`/`run`) reaches the version graph through the manifest export;
+  // not enumerable, so JSON and the host never see it.
+  Object.defineProperty(built, VERSION_SOURCE_KEY, { value: versions })
   return built as unknown as TManifest & Manifest
 }
+
+/** Where {@link buildManifest} keeps the version source on the manifest it builds. */
+export const VERSION_SOURCE_KEY: unique symbol = Symbol.for(
+  'start-sdk/versionGraph',
+) as never

@@ -1,5 +1,5 @@
 export { setupManifest } from './setupManifest'
-export { buildManifest } from './buildManifest'
+export { VERSION_SOURCE_KEY, buildManifest } from './buildManifest'
 export { OSVersion, SDK_VERSION } from './constants'
 export type {
   ManifestVersionSource,

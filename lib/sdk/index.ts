@@ -1,0 +1,7 @@
+export { StartSdk } from './StartSdk'
+export type { AnyNeverCond } from './StartSdk'
+export { Volume, createVolumes } from './Volume'
+export type { Volumes } from './Volume'
+export type { EffectWrappers, Sdk, UrlPlugin, WrappedEffect } from './types'
+export { OSVersion } from '../manifest'
+export { runCommand } from './runCommand'
