@@ -1,28 +1,22 @@
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { after, before, test } from 'node:test'
+import {
+  freshPackage as installFresh,
+  packTarball,
+  run,
+  tsc6,
+  tsc7,
+} from './helpers'
 
-const root = resolve(__dirname, '../../..')
-const tsc6 = join(root, 'node_modules/typescript/bin/tsc')
-const tsc7 = join(root, 'node_modules/typescript7/bin/tsc')
 let dir = ''
 let tarball = ''
 
-function run(cmd: string, args: string[], cwd: string): string {
-  return execFileSync(cmd, args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-}
-
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'start-sdk-pack-'))
-  const out = run('npm', ['pack', '--json', '--pack-destination', dir], root)
-  tarball = join(dir, (JSON.parse(out) as { filename: string }[])[0].filename)
+  tarball = packTarball(dir)
 })
 
 after(() => rmSync(dir, { recursive: true, force: true }))
@@ -91,34 +85,9 @@ test('a fresh package installs it, extends tsconfig.base.json and type-checks', 
   )
 })
 
-/** A new package folder `name` with the tarball and @types/node installed (offline: `npm ci` cached both). */
+/** A new package folder `name` with the tarball and @types/node installed. */
 function freshPackage(name: string): string {
-  const pkg = join(dir, name)
-  run('mkdir', ['-p', join(pkg, 'startos')], dir)
-  writeFileSync(
-    join(pkg, 'package.json'),
-    JSON.stringify({ name, private: true }),
-  )
-  run(
-    'npm',
-    [
-      'install',
-      '--offline',
-      '--no-audit',
-      '--no-fund',
-      tarball,
-      `@types/node@${types()}`,
-    ],
-    pkg,
-  )
-  return pkg
-}
-
-function types(): string {
-  const lock = require(join(root, 'package.json')) as {
-    devDependencies: Record<string, string>
-  }
-  return lock.devDependencies['@types/node']
+  return installFresh(dir, tarball, name)
 }
 
 test('two copies of the SDK in one tree interoperate: a package uses another package’s actions built against a second copy', () => {

@@ -1,11 +1,7 @@
-import {
-  VersionRange,
-  buildManifest,
-  setupManifest,
-} from '@start9labs/start-sdk'
+import { setupManifest } from '@start9labs/start-sdk'
 
-/** The package's own description of itself. */
-export const sdkManifest = setupManifest({
+/** The package's description of itself; `index.ts` adds the version fields. */
+export const manifest = setupManifest({
   id: 'hello-world',
   title: 'Hello World',
   license: 'MIT',
@@ -15,32 +11,14 @@ export const sdkManifest = setupManifest({
   donationUrl: null,
   description: {
     short: 'Says hello',
-    long: 'An example service: a form with every kind of field, and a greeting.',
+    long: 'An example service: a web page, a form with every kind of field, and a greeting.',
   },
   images: {
     main: {
-      source: { dockerTag: 'start9/hello-world' },
+      source: { dockerBuild: { workdir: '.', dockerfile: 'Dockerfile' } },
       arch: ['x86_64', 'aarch64'],
     },
   },
   volumes: ['main'],
   dependencies: {},
 })
-
-/**
- * The versions this package has shipped. A real package uses `VersionGraph.of(...)`; this
- * example has one version, so a plain object of the same shape stands in for it.
- */
-const versions = {
-  current: {
-    options: {
-      version: '1.0.0:0',
-      releaseNotes: 'First release',
-      satisfies: [],
-    },
-  },
-  canMigrateFrom: () => VersionRange.parse('=1.0.0:0'),
-  canMigrateTo: () => VersionRange.parse('=1.0.0:0'),
-}
-
-export const manifest = buildManifest(versions, sdkManifest)
