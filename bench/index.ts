@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs'
 import { exver } from './exver'
 import { formatRoundTrips, roundTripRows } from './effects'
 import { fileRows } from './fileHelper'
+import { formatProgress, progressRows } from './progress'
 import { daemonRows, formatDaemons } from './daemons'
 import { formatHostile, hostileRows } from './hostile'
 import { checksum, formatTable, measure, parseArgs } from './harness'
@@ -54,6 +55,10 @@ async function main(): Promise<void> {
     cli.only === null || cli.only.startsWith('daemons')
       ? await daemonRows()
       : []
+  const progress =
+    cli.only === null || 'progress'.includes(cli.only)
+      ? await progressRows()
+      : []
   const report = {
     node: process.version,
     options: cli.options,
@@ -61,6 +66,7 @@ async function main(): Promise<void> {
     hostile,
     roundTrips,
     daemons,
+    progress,
     checksum: checksum(),
   }
   if (cli.json) {
@@ -73,6 +79,8 @@ async function main(): Promise<void> {
       process.stdout.write(`\n${formatRoundTrips(roundTrips)}\n`)
     if (daemons.length > 0)
       process.stdout.write(`\n${formatDaemons(daemons)}\n`)
+    if (progress.length > 0)
+      process.stdout.write(`\n${formatProgress(progress)}\n`)
     process.stdout.write(
       `\n${cli.options.rounds} rounds × ≥${cli.options.roundMs} ms per side, median; node ${process.version}; checksum ${checksum()}\n`,
     )
