@@ -89,4 +89,12 @@ async function main(): Promise<void> {
     writeFileSync(cli.jsonFile, JSON.stringify(report, null, 2) + '\n')
 }
 
-void main()
+// Exit when done: the reference's Daemons.dynamic leaves health-check timers running after
+// term() (ours leaves none; test/main checks that), which would keep this process alive.
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`)
+    process.exit(1)
+  },
+)
