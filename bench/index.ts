@@ -9,7 +9,9 @@ import { exver } from './exver'
 import { formatRoundTrips, roundTripRows } from './effects'
 import { fileRows } from './fileHelper'
 import { formatProgress, progressRows } from './progress'
+import { formatTypecheck, typecheckRows } from './typecheck'
 import { daemonRows, formatDaemons } from './daemons'
+import { footprintRows, formatFootprint } from './footprint'
 import { formatHostile, hostileRows } from './hostile'
 import { checksum, formatTable, measure, parseArgs } from './harness'
 import type { BenchModule, Result } from './harness'
@@ -59,6 +61,18 @@ async function main(): Promise<void> {
     cli.only === null || 'progress'.includes(cli.only)
       ? await progressRows()
       : []
+  const typecheck =
+    cli.only === null || cli.only.startsWith('typecheck')
+      ? typecheckRows(cli.options.rounds, (line) => {
+          if (!cli.json) process.stderr.write(`${line}\n`)
+        })
+      : null
+  const footprint =
+    cli.only === null ||
+    'footprint'.includes(cli.only) ||
+    cli.only.startsWith('footprint')
+      ? footprintRows(cli.only)
+      : null
   const report = {
     node: process.version,
     options: cli.options,
@@ -67,6 +81,8 @@ async function main(): Promise<void> {
     roundTrips,
     daemons,
     progress,
+    typecheck,
+    footprint,
     checksum: checksum(),
   }
   if (cli.json) {
@@ -81,6 +97,10 @@ async function main(): Promise<void> {
       process.stdout.write(`\n${formatDaemons(daemons)}\n`)
     if (progress.length > 0)
       process.stdout.write(`\n${formatProgress(progress)}\n`)
+    if (footprint !== null)
+      process.stdout.write(`\n${formatFootprint(footprint)}\n`)
+    if (typecheck !== null)
+      process.stdout.write(`\n${formatTypecheck(typecheck)}\n`)
     process.stdout.write(
       `\n${cli.options.rounds} rounds × ≥${cli.options.roundMs} ms per side, median; node ${process.version}; checksum ${checksum()}\n`,
     )
