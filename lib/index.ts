@@ -65,6 +65,7 @@ export type {
   VersionOptions,
 } from './version'
 export { StartSdk } from './sdk'
+export { S9pk } from './s9pk'
 export { Daemons, DaemonsReconciler, configHash } from './main'
 export type { DaemonsBuilder } from './main'
 export { ISB, IST, inputSpec } from './input'
