@@ -99,11 +99,15 @@ export function describeThrown(thrown: unknown): string {
   }
 }
 
+/** Said when a procedure threw something with no text at all (`throw ''`). */
+const EMPTY_THROW =
+  'The procedure failed with an empty error (it threw an empty string or message)'
+
 function messageOf(thrown: unknown): string {
   if (thrown instanceof Error) {
-    return thrown.message !== '' ? thrown.message : thrown.name
+    return thrown.message !== '' ? thrown.message : thrown.name || EMPTY_THROW
   }
-  return describeThrown(thrown)
+  return describeThrown(thrown) || EMPTY_THROW
 }
 
 function stackOf(thrown: unknown): string | undefined {
@@ -124,9 +128,13 @@ function packageError(thrown: unknown): RpcError | undefined {
     typeof code === 'number' &&
     Number.isSafeInteger(code) &&
     !isReservedCode(code)
-  return new RpcError(valid ? code : RPC_ERROR_CODES.failed, error, {
-    details: error,
-  })
+  return new RpcError(
+    valid ? code : RPC_ERROR_CODES.failed,
+    error || EMPTY_THROW,
+    {
+      details: error,
+    },
+  )
 }
 
 /**
@@ -149,7 +157,7 @@ export function toRpcError(
   try {
     message = messageOf(thrown)
   } catch {
-    message = describeThrown(thrown)
+    message = describeThrown(thrown) || EMPTY_THROW
   }
   return RpcError.of('failed', message, describeThrown(thrown), stackOf(thrown))
 }
