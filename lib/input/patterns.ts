@@ -3,44 +3,21 @@
  * Each regex matches the whole value. The expressions are written from the grammars they
  * name (RFC 3986 for IP addresses and URLs, RFC 1123 for host names).
  */
+import { GRAMMAR } from '../util'
 import type { Pattern } from './specTypes'
 
-// Leading zeros are tolerated (`010`), as StartOS' own pattern does.
-const octet = '(?:25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)'
-const ipv4Body = `${octet}(?:\\.${octet}){3}`
-
-const h16 = '[0-9A-Fa-f]{1,4}'
-const ls32 = `(?:${h16}:${h16}|${ipv4Body})`
-/** `n` groups of `h16:`. */
-const groups = (n: number): string => (n === 0 ? '' : `(?:${h16}:){${n}}`)
-/** Up to `n` groups of `h16:` then one `h16`, optional (the part before `::`). */
-const head = (n: number): string =>
-  n < 0 ? '' : `(?:(?:${h16}:){0,${n}}${h16})?`
-// RFC 3986 §3.2.2 `IPv6address`, one alternative per line of the grammar, plus a zone.
-const ipv6Body =
-  '(?:' +
-  [
-    `${groups(6)}${ls32}`,
-    `::${groups(5)}${ls32}`,
-    `${head(0)}::${groups(4)}${ls32}`,
-    `${head(1)}::${groups(3)}${ls32}`,
-    `${head(2)}::${groups(2)}${ls32}`,
-    `${head(3)}::${h16}:${ls32}`,
-    `${head(4)}::${ls32}`,
-    `${head(5)}::${h16}`,
-    `${head(6)}::`,
-  ].join('|') +
-  ')(?:%[0-9A-Za-z]+)?'
-
-const label = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?'
-const hostnameBody = `${label}(?:\\.${label})*`
+const {
+  ipv4: ipv4Body,
+  ipv6: ipv6Body,
+  label,
+  hostname: hostnameBody,
+  localHostname: localHostnameBody,
+  port,
+  rest,
+  urlHost,
+  email: emailBody,
+} = GRAMMAR
 const base64Quad = '[A-Za-z0-9+/]{4}'
-const localHostnameBody = `${label}(?:\\.${label})*\\.local`
-const port = '(?::[0-9]{1,5})?'
-const rest = '(?:[/?#][^\\s]*)?'
-const userinfo = "(?:[A-Za-z0-9._~!$&'()*+,;=:%-]*@)?"
-const urlHost = `${userinfo}(?:${hostnameBody}|${ipv4Body}|\\[${ipv6Body}\\])`
-const emailBody = '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}'
 
 /** An IPv6 address, in any of its compressed forms, optionally with a zone (`%eth0`). */
 export const ipv6: Pattern = {

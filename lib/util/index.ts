@@ -38,3 +38,4 @@ export type {
   ToKebab,
   _,
 } from './typeHelpers'
+export { GRAMMAR } from './grammar'

@@ -3,39 +3,21 @@
  * base64 and PEM blocks. The sources are unanchored; `matches()` anchors them.
  */
 import { ComposableRegex, escapeLiteral } from './ComposableRegex'
+import { GRAMMAR } from './grammar'
 
 export { ComposableRegex, escapeLiteral }
 
-// The grammars below follow RFC 3986 (IP addresses, URLs) and RFC 1123 (host names).
-const octet = '(?:25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)'
-const ipv4Body = `${octet}(?:\\.${octet}){3}`
-const h16 = '[0-9A-Fa-f]{1,4}'
-const ls32 = `(?:${h16}:${h16}|${ipv4Body})`
-const groups = (n: number): string => (n === 0 ? '' : `(?:${h16}:){${n}}`)
-const head = (n: number): string =>
-  n < 0 ? '' : `(?:(?:${h16}:){0,${n}}${h16})?`
-const ipv6Body =
-  '(?:' +
-  [
-    `${groups(6)}${ls32}`,
-    `::${groups(5)}${ls32}`,
-    `${head(0)}::${groups(4)}${ls32}`,
-    `${head(1)}::${groups(3)}${ls32}`,
-    `${head(2)}::${groups(2)}${ls32}`,
-    `${head(3)}::${h16}:${ls32}`,
-    `${head(4)}::${ls32}`,
-    `${head(5)}::${h16}`,
-    `${head(6)}::`,
-  ].join('|') +
-  ')(?:%[0-9A-Za-z]+)?'
-const label = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?'
-const hostnameBody = `${label}(?:\\.${label})*`
-const localHostnameBody = `${label}(?:\\.${label})*\\.local`
-const port = '(?::[0-9]{1,5})?'
-const rest = '(?:[/?#][^\\s]*)?'
-const userinfo = "(?:[A-Za-z0-9._~!$&'()*+,;=:%-]*@)?"
-const urlHost = `${userinfo}(?:${hostnameBody}|${ipv4Body}|\\[${ipv6Body}\\])`
-const emailBody = '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}'
+const {
+  ipv4: ipv4Body,
+  ipv6: ipv6Body,
+  label,
+  hostname: hostnameBody,
+  localHostname: localHostnameBody,
+  port,
+  rest,
+  urlHost,
+  email: emailBody,
+} = GRAMMAR
 const b64 = '[A-Za-z0-9+/]'
 const b64s = `${b64}\\s*`
 
