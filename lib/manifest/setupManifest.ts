@@ -27,6 +27,6 @@ export function setupManifest<
   TId extends string,
   TVolumes extends VolumeId,
   TManifest extends { id: TId; volumes: TVolumes[] } & SDKManifest,
->(manifest: TManifest & SDKManifest & RejectRemovedKeys<TManifest>): TManifest {
+>(manifest: TManifest & RejectRemovedKeys<TManifest>): TManifest {
   return manifest
 }
