@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process'
 import type { Effects } from '../effects'
 import { SdkError } from '../errors'
 import type { SubContainer } from '../subcontainer'
+import { signalProcessGroup } from '../subcontainer'
 import type { SDKManifest } from '../types'
 import { checkMs, DEFAULT_SIGTERM_TIMEOUT, resolveCommand } from './commandLine'
 import { forwardOutput, outputTail } from './commandOutput'
@@ -58,20 +59,6 @@ export function describeExit(exit: DaemonExit): string {
   }
   if (exit.signal !== null) return `signal ${exit.signal}`
   return `exit code ${String(exit.exitCode)}`
-}
-
-/** Sends `signal` to the process group `child` leads, to `child` alone if that fails. */
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return
-  try {
-    process.kill(-child.pid, signal)
-  } catch {
-    try {
-      child.kill(signal)
-    } catch {
-      // It has exited in between.
-    }
-  }
 }
 
 /**
@@ -130,7 +117,7 @@ async function spawnIn<M extends SDKManifest>(
   run.child = child
   forwardOutput(child.stdout, 'stdout', exec.onStdout, run.tail)
   forwardOutput(child.stderr, 'stderr', exec.onStderr, run.tail)
-  if (run.abort.signal.aborted) signalGroup(child, 'SIGTERM')
+  if (run.abort.signal.aborted) signalProcessGroup(child, 'SIGTERM')
   return child
 }
 
@@ -309,12 +296,12 @@ export class CommandController<
     checkMs('term({ timeout })', timeout)
     if (run.done) return
     run.abort.abort()
-    if (run.child !== null) signalGroup(run.child, signal)
+    if (run.child !== null) signalProcessGroup(run.child, signal)
     let timer: NodeJS.Timeout | undefined
     const gaveUp = new Promise<void>((resolve) => {
       timer = setTimeout(() => {
         if (run.child !== null) {
-          signalGroup(run.child, 'SIGKILL')
+          signalProcessGroup(run.child, 'SIGKILL')
           void run.outcome.then(() => resolve())
         } else resolve()
       }, timeout)

@@ -7,6 +7,7 @@ export { ExitError } from './ExitError'
 export type { ExitResult } from './ExitError'
 export { DEFAULT_EXEC_TIMEOUT_MS } from './commands'
 export { TEARDOWN_GRACE_MS } from './core'
+export { signalProcessGroup } from './processes'
 export type {
   CommandOptions,
   ExecOptions,

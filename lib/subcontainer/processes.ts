@@ -33,11 +33,17 @@ export function alive(child: ChildProcess): boolean {
   )
 }
 
-/** Sends `signal` to the process group `child` leads (to `child` alone if that fails). */
-export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (!alive(child)) return
+/**
+ * Sends `signal` to the process group `child` started (to `child` alone if that fails),
+ * also after `child` itself has exited: what it left running in its group still gets it.
+ */
+export function signalProcessGroup(
+  child: ChildProcess,
+  signal: NodeJS.Signals,
+): void {
+  if (child.pid === undefined) return
   try {
-    process.kill(-(child.pid as number), signal)
+    process.kill(-child.pid, signal)
   } catch {
     try {
       child.kill(signal)
@@ -45,6 +51,11 @@ export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
       // It exited in between.
     }
   }
+}
+
+/** Sends `signal` to the process group `child` leads, while `child` is running. */
+export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (alive(child)) signalProcessGroup(child, signal)
 }
 
 /** Resolves once the process has exited, or at once if it never started or already ended. */

@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import type { ChildProcess } from 'node:child_process'
 import type { SubContainer } from '../../subcontainer'
+import { signalProcessGroup } from '../../subcontainer'
 import type { SDKManifest } from '../../types'
 import { failed, tail } from '../problems'
 
@@ -89,20 +90,6 @@ function within(exited: Promise<Exit>, ms: number): Promise<boolean> {
   })
 }
 
-/** Signals the spawned command's whole process group (it runs in its own session). */
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return
-  try {
-    process.kill(-child.pid, signal)
-  } catch {
-    try {
-      child.kill(signal)
-    } catch {
-      // already gone
-    }
-  }
-}
-
 /**
  * Starts a database server in `sub` and waits until it accepts connections. Throws
  * `BACKUP_FAILED` (after stopping it) when it exits first or `readyTimeout` passes.
@@ -154,9 +141,9 @@ export async function startServer<M extends SDKManifest>(
       await sub
         .exec(['kill', '-TERM', String(pid)], { user: 'root' }, 10_000)
         .catch(() => undefined)
-    signalGroup(child, 'SIGTERM')
+    signalProcessGroup(child, 'SIGTERM')
     if (await waitGone(STOP_GRACE_MS)) {
-      signalGroup(child, 'SIGKILL')
+      signalProcessGroup(child, 'SIGKILL')
       await within(exited, KILL_WAIT_MS)
       return
     }
@@ -164,7 +151,7 @@ export async function startServer<M extends SDKManifest>(
       await sub
         .exec(['kill', '-KILL', String(pid)], { user: 'root' }, 10_000)
         .catch(() => undefined)
-    signalGroup(child, 'SIGKILL')
+    signalProcessGroup(child, 'SIGKILL')
     if (!(await waitGone(KILL_WAIT_MS))) {
       throw failed(
         `Stopping the temporary ${spec.label} server`,
